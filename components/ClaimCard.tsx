@@ -1,0 +1,130 @@
+/**
+ * The claim card: what a reader sees on hovering or focusing a mark.
+ * Pure: props in, JSX out. All claim strings become text nodes (Preact
+ * escapes them); links pass through safeHttpUrl, so no pack can inject markup
+ * or script through a card.
+ */
+import type { Review } from '../lib/claims/schema';
+import type { RuntimeStance } from '../lib/claims/runtime-types';
+import { safeHttpUrl } from '../lib/claims/safe-url';
+import type { MatchEvidence } from '../lib/match/types';
+
+/** One claim as the card shows it. */
+export interface CardClaim {
+  id: string;
+  text: string;
+  packTitle: string;
+  stances: RuntimeStance[];
+  reviews: Review[];
+  evidence?: MatchEvidence;
+}
+
+export interface ClaimCardProps {
+  claims: CardClaim[];
+}
+
+function ExternalLink({ href, children }: { href: string | undefined; children: preact.ComponentChildren }) {
+  const safe = safeHttpUrl(href);
+  if (!safe) return <>{children}</>;
+  return (
+    <a href={safe} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
+  );
+}
+
+function StanceItem({ stance }: { stance: RuntimeStance }) {
+  const { actor, quote, source } = stance;
+  return (
+    <li class="stance">
+      <div class="actor">
+        <span class="actor-name">{actor.name}</span>
+        <span class="actor-role">, {actor.role}</span>
+      </div>
+      {quote && <blockquote class="quote">{quote}</blockquote>}
+      <div class="source">
+        <ExternalLink href={source.url}>
+          <span class="outlet">{source.outlet}</span>
+          {source.title && <span class="source-title">: {source.title}</span>}
+        </ExternalLink>
+        {source.date && (
+          <>
+            {' · '}
+            <time dateTime={source.date}>{source.date}</time>
+          </>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function StanceGroup({ heading, stances }: { heading: string; stances: RuntimeStance[] }) {
+  if (stances.length === 0) return null;
+  return (
+    <section class="stance-group">
+      <h3>{heading}</h3>
+      <ul>
+        {stances.map((s) => (
+          <StanceItem key={s.actor.id} stance={s} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Verdicts({ reviews }: { reviews: Review[] }) {
+  if (reviews.length === 0) return null;
+  return (
+    <ul class="verdicts" aria-label="Fact-checkers' verdicts">
+      {reviews.map((r, i) => (
+        <li key={i} class="verdict">
+          <ExternalLink href={r.url}>
+            <span class="verdict-publisher">{r.publisher}</span>: <span class="verdict-rating">{r.rating}</span>
+          </ExternalLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Evidence({ evidence }: { evidence: MatchEvidence }) {
+  const parts = [...evidence.matchedEntities, ...evidence.matchedTerms];
+  return (
+    <details class="evidence">
+      <summary>Why this matched</summary>
+      <p>
+        Shared terms: {parts.join(', ') || 'none'}. Coverage of the claim's key terms:{' '}
+        {Math.round(evidence.coverage * 100)}%.
+      </p>
+    </details>
+  );
+}
+
+function ClaimSection({ claim }: { claim: CardClaim }) {
+  const asserted = claim.stances.filter((s) => s.stance === 'asserts');
+  const denied = claim.stances.filter((s) => s.stance === 'denies');
+  return (
+    <section class="claim" data-claim-id={claim.id}>
+      <p class="claim-text">{claim.text}</p>
+      <Verdicts reviews={claim.reviews} />
+      <StanceGroup heading="Asserted by" stances={asserted} />
+      <StanceGroup heading="Denied by" stances={denied} />
+      {asserted.length + denied.length === 0 && <p class="no-stances">No one's stance on this claim is recorded yet.</p>}
+      {claim.evidence && <Evidence evidence={claim.evidence} />}
+      <p class="pack">Claim pack: {claim.packTitle}</p>
+    </section>
+  );
+}
+
+/** The whole card: every claim that the hovered sentence carries. */
+export function ClaimCard({ claims }: ClaimCardProps) {
+  const label = claims.length === 1 ? 'Known claim' : `${claims.length} known claims`;
+  return (
+    <div class="card" role="dialog" aria-label={`Claimlens: ${label}`}>
+      <header class="card-header">Claimlens · {label}</header>
+      {claims.map((c) => (
+        <ClaimSection key={c.id} claim={c} />
+      ))}
+    </div>
+  );
+}

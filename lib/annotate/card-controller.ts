@@ -1,0 +1,168 @@
+/**
+ * The card's behaviour: when it opens, where it sits, when it closes.
+ *
+ * One delegated listener set on the article root serves every mark (no
+ * per-mark listeners). The card lives in an open shadow root of a single
+ * `claimlens-card` host, so page styles cannot reach in and ours cannot
+ * leak out. What the card shows is not decided here: the caller's `render`
+ * fills the shadow root, which keeps this layer free of UI components.
+ * Every listener and the position watcher end with `signal`.
+ */
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { MARK_TAG } from './marks';
+
+/** The tag name of the card host. Part of the public contract. */
+export const CARD_TAG = 'claimlens-card';
+
+/** Pointer grace period: long enough to cross the gap from mark to card. */
+const CLOSE_DELAY_MS = 300;
+
+/** What the controller needs from its owner. */
+export interface CardControllerOptions {
+  /** Element whose marks open the card (the article root). */
+  root: Element;
+  /** Styles for the shadow root (a CSS string, kept inside the shadow). */
+  css: string;
+  /** Fills `container` for the given mark. Called on every open. */
+  render(container: HTMLElement, mark: Element): void;
+  /** Empties `container` when the card closes (e.g. Preact render(null)). */
+  clear(container: HTMLElement): void;
+  signal: AbortSignal;
+}
+
+/** Handle to the card: open and close it from code (the popup, shortcuts). */
+export interface CardController {
+  open(mark: Element): void;
+  close(options?: { restoreFocus?: boolean }): void;
+  readonly openMark: Element | null;
+  readonly host: HTMLElement;
+}
+
+function markFrom(target: EventTarget | null): Element | null {
+  return target instanceof Element ? target.closest(MARK_TAG) : null;
+}
+
+/** Creates the host element, its shadow root and the card container. */
+function createHost(doc: Document, css: string): { host: HTMLElement; container: HTMLElement } {
+  const host = doc.createElement(CARD_TAG);
+  // Inline styles on the host beat page rules for the same element; `all`
+  // resets whatever the page says about unknown elements.
+  host.setAttribute(
+    'style',
+    'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; display: none;',
+  );
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = css;
+  const container = doc.createElement('div');
+  container.className = 'claimlens-card-root';
+  shadow.append(style, container);
+  (doc.body ?? doc.documentElement).appendChild(host);
+  return { host, container };
+}
+
+/** Wires hover, focus and Escape on `root` to a single shared card. */
+export function createCardController(options: CardControllerOptions): CardController {
+  const { root, signal } = options;
+  const doc = root.ownerDocument;
+  const { host, container } = createHost(doc, options.css);
+  let openMark: Element | null = null;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  let stopPositioning: (() => void) | undefined;
+  // Returning focus to a mark after Escape must not reopen its card.
+  let focusReturningTo: Element | null = null;
+
+  const cancelClose = () => {
+    clearTimeout(closeTimer);
+    closeTimer = undefined;
+  };
+  const scheduleClose = () => {
+    cancelClose();
+    closeTimer = setTimeout(() => close(), CLOSE_DELAY_MS);
+  };
+
+  const position = (mark: Element) => {
+    void computePosition(mark, host, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+    }).then(({ x, y }) => {
+      host.style.setProperty('left', `${Math.round(x)}px`);
+      host.style.setProperty('top', `${Math.round(y)}px`);
+    });
+  };
+
+  function open(mark: Element) {
+    cancelClose();
+    if (openMark === mark) return;
+    stopPositioning?.();
+    openMark = mark;
+    options.render(container, mark);
+    host.style.setProperty('display', 'block');
+    stopPositioning = autoUpdate(mark, host, () => position(mark));
+  }
+
+  function close({ restoreFocus = false } = {}) {
+    cancelClose();
+    if (!openMark) return;
+    const mark = openMark;
+    const focusWasInCard = host.shadowRoot?.activeElement != null || doc.activeElement === host;
+    openMark = null;
+    stopPositioning?.();
+    stopPositioning = undefined;
+    host.style.setProperty('display', 'none');
+    options.clear(container);
+    if (restoreFocus && focusWasInCard && mark instanceof HTMLElement) {
+      focusReturningTo = mark;
+      mark.focus();
+      focusReturningTo = null;
+    }
+  }
+
+  const listen = { signal } as const;
+  root.addEventListener('mouseover', (e) => {
+    const mark = markFrom(e.target);
+    if (mark) open(mark);
+  }, listen);
+  root.addEventListener('mouseout', (e) => {
+    const from = markFrom(e.target);
+    if (!from) return;
+    const to = (e as MouseEvent).relatedTarget;
+    if (to instanceof Node && (host.contains(to) || markFrom(to))) return;
+    scheduleClose();
+  }, listen);
+  root.addEventListener('focusin', (e) => {
+    const mark = markFrom(e.target);
+    if (mark && mark !== focusReturningTo) open(mark);
+  }, listen);
+  root.addEventListener('focusout', (e) => {
+    if (!markFrom(e.target)) return;
+    const to = (e as FocusEvent).relatedTarget;
+    if (to instanceof Node && host.contains(to)) return;
+    scheduleClose();
+  }, listen);
+  host.addEventListener('mouseenter', cancelClose, listen);
+  host.addEventListener('mouseleave', scheduleClose, listen);
+  host.addEventListener('focusout', (e) => {
+    const to = (e as FocusEvent).relatedTarget;
+    if (to instanceof Node && (host.contains(to) || to === openMark)) return;
+    scheduleClose();
+  }, listen);
+  doc.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && openMark) close({ restoreFocus: true });
+  }, { signal, capture: true });
+
+  signal.addEventListener('abort', () => {
+    close();
+    host.remove();
+  }, { once: true });
+
+  return {
+    open,
+    close,
+    get openMark() {
+      return openMark;
+    },
+    host,
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * Wrapping highlights in `claimlens-mark` elements, and taking them out again
+ * without a trace.
+ *
+ * Each affected text node is split in place, left to right, and its pieces
+ * are wrapped. The original node stays as the first piece, and every node we
+ * create is remembered, so removal can unwrap the marks and merge the pieces
+ * back into the original node: the DOM (and innerHTML) is then exactly what
+ * it was, with the page's own node identities intact. A custom element name
+ * is used, not a span, because page CSS such as `article span {…}` must not
+ * reach it (Hypothesis learnt this with <hypothesis-highlight>).
+ */
+import type { TextModel } from '../page/text-model';
+import type { Highlight } from './highlights';
+
+/** The tag name of every highlight element. Part of the public contract. */
+export const MARK_TAG = 'claimlens-mark';
+
+/** One text node we split, and what we made of it. */
+interface SplitRecord {
+  original: Text;
+  /** Text nodes split off the original, in document order. */
+  created: Text[];
+  marks: Element[];
+}
+
+/** The marks of one annotation pass and how to undo them. */
+export interface MarkSet {
+  /** Every mark, in document order, with the highlight it belongs to. */
+  marks: { element: Element; highlight: Highlight }[];
+  /** Unwraps every mark and restores the original text nodes. */
+  remove(): void;
+}
+
+interface Piece {
+  from: number;
+  to: number;
+  highlight: Highlight;
+}
+
+/** Groups highlight pieces by the text node they fall in (node-local offsets). */
+function piecesByNode(model: TextModel, highlights: readonly Highlight[]): Map<Text, Piece[]> {
+  const byNode = new Map<Text, Piece[]>();
+  let segIndex = 0;
+  const sorted = [...highlights].sort((a, b) => a.start - b.start);
+  for (const h of sorted) {
+    while (segIndex < model.segments.length && model.segments[segIndex]!.end <= h.start) segIndex++;
+    for (let i = segIndex; i < model.segments.length; i++) {
+      const seg = model.segments[i]!;
+      if (seg.start >= h.end) break;
+      const from = Math.max(h.start, seg.start) - seg.start;
+      const to = Math.min(h.end, seg.end) - seg.start;
+      // Whitespace-only pieces (between inline elements) carry no claim text.
+      if (to <= from || !/\S/.test(seg.node.data.slice(from, to))) continue;
+      const list = byNode.get(seg.node) ?? [];
+      list.push({ from, to, highlight: h });
+      byNode.set(seg.node, list);
+    }
+  }
+  return byNode;
+}
+
+/** Splits one text node and wraps its pieces; returns what it did. */
+function wrapNode(doc: Document, original: Text, pieces: Piece[], out: MarkSet['marks']): SplitRecord {
+  const record: SplitRecord = { original, created: [], marks: [] };
+  let current = original;
+  let offset = 0;
+  for (const piece of pieces.sort((a, b) => a.from - b.from)) {
+    if (piece.from > offset) {
+      current = current.splitText(piece.from - offset);
+      record.created.push(current);
+      offset = piece.from;
+    }
+    let rest: Text | null = null;
+    if (piece.to - offset < current.length) {
+      rest = current.splitText(piece.to - offset);
+      record.created.push(rest);
+    }
+    const mark = doc.createElement(MARK_TAG);
+    mark.setAttribute('data-claim-ids', piece.highlight.claimIds.join(' '));
+    mark.setAttribute('tabindex', '0');
+    current.parentNode!.insertBefore(mark, current);
+    mark.appendChild(current);
+    record.marks.push(mark);
+    out.push({ element: mark, highlight: piece.highlight });
+    if (!rest) break;
+    current = rest;
+    offset = piece.to;
+  }
+  return record;
+}
+
+/** Wraps every highlight of `model` in marks, in one batch of DOM writes. */
+export function applyMarks(model: TextModel, highlights: readonly Highlight[]): MarkSet {
+  const doc = model.root.ownerDocument;
+  const records: SplitRecord[] = [];
+  const marks: MarkSet['marks'] = [];
+  for (const [node, pieces] of piecesByNode(model, highlights)) {
+    if (!node.parentNode) continue;
+    records.push(wrapNode(doc, node, pieces, marks));
+  }
+  marks.sort((a, b) => a.highlight.start - b.highlight.start);
+  return {
+    marks,
+    remove() {
+      for (const record of records) {
+        for (const mark of record.marks) {
+          const child = mark.firstChild;
+          if (child && mark.parentNode) mark.replaceWith(child);
+        }
+        let merged = '';
+        for (const piece of record.created) {
+          merged += piece.data;
+          piece.remove();
+        }
+        if (merged) record.original.appendData(merged);
+      }
+      records.length = 0;
+      marks.length = 0;
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Types of the compiled runtime index that ships inside the extension.
+ *
+ * Compilation resolves every actor and entity reference, so the content
+ * script never needs the pack's lookup tables: a claim carries the names and
+ * aliases it is matched by and the actors it shows on the card.
+ */
+import type { Appearance, Review, StanceSource } from './schema';
+
+/** Names a sentence can use for one of a claim's key entities. */
+export interface RuntimeEntity {
+  id: string;
+  name: string;
+  aliases: string[];
+}
+
+/** An actor as the card shows it. */
+export interface RuntimeActor {
+  id: string;
+  name: string;
+  aliases: string[];
+  role: string;
+  kind: 'person' | 'organization';
+}
+
+/** A stance with its actor resolved. */
+export interface RuntimeStance {
+  actor: RuntimeActor;
+  stance: 'asserts' | 'denies';
+  quote?: string;
+  source: StanceSource;
+}
+
+/**
+ * The shape the matcher needs. RuntimeClaim satisfies it, and so can claims
+ * built directly from a benchmark pool.
+ */
+export interface MatchableClaim {
+  id: string;
+  text: string;
+  paraphrases: string[];
+  entities: RuntimeEntity[];
+}
+
+/** A claim as it ships: matchable, and carrying everything the card shows. */
+export interface RuntimeClaim extends MatchableClaim {
+  packId: string;
+  topics: string[];
+  stances: RuntimeStance[];
+  reviews: Review[];
+  appearances: Appearance[];
+}
+
+/** Pack metadata as listed to the user. */
+export interface RuntimePackMeta {
+  id: string;
+  title: string;
+  version: string;
+  language: string;
+  license: string;
+  source: { name: string; url?: string };
+  claimCount: number;
+}
+
+/** The payload that the checksum covers. */
+export interface RuntimeIndexBody {
+  packs: RuntimePackMeta[];
+  claims: RuntimeClaim[];
+}
+
+/** The compiled index file: a versioned, checksummed envelope around the body. */
+export interface RuntimeIndex {
+  format: 'claimlens-index';
+  version: number;
+  /** Hex FNV-1a 32 of JSON.stringify(body), checked on load. */
+  checksum: string;
+  body: RuntimeIndexBody;
+}

@@ -1,0 +1,98 @@
+/**
+ * Finding the element that holds the article, so that navigation, sidebars,
+ * footers and comments are never read or marked.
+ *
+ * Candidates are the elements that pages use to say "this is the story"
+ * (article, schema.org Article microdata, articleBody, main). Each is scored
+ * by the paragraph text it holds outside page furniture. Among candidates
+ * that hold about as much text as the best, an article-type element wins,
+ * because it also holds the headline, which articleBody usually does not.
+ */
+import { isSkippedElement } from './skip-rules';
+
+const CANDIDATE_SELECTOR = [
+  'article',
+  '[itemtype*="Article"]',
+  '[itemprop="articleBody"]',
+  '[role="article"]',
+  'main',
+  '[role="main"]',
+].join(',');
+
+/** Minimum paragraph text for an element to count as an article body. */
+const MIN_ARTICLE_CHARS = 400;
+
+/** Candidates within this share of the best are treated as holding the same story. */
+const SAME_STORY_RATIO = 0.9;
+
+/** True when `el` is inside (or is) a skipped region below `stop`. */
+function insideSkipped(el: Element, stop: Element): boolean {
+  for (let cur: Element | null = el; cur && cur !== stop; cur = cur.parentElement) {
+    if (isSkippedElement(cur)) return true;
+  }
+  return false;
+}
+
+/** Characters of paragraph text under `el`, not counting page furniture. */
+export function paragraphTextLength(el: Element): number {
+  let total = 0;
+  for (const p of el.querySelectorAll('p')) {
+    if (insideSkipped(p, el)) continue;
+    total += (p.textContent ?? '').trim().length;
+  }
+  return total;
+}
+
+function isArticleType(el: Element): boolean {
+  return el.tagName === 'ARTICLE' || /Article/.test(el.getAttribute('itemtype') ?? '') || el.getAttribute('role') === 'article';
+}
+
+/** Depth in the tree, used to prefer the tighter of two equal candidates. */
+function depth(el: Element): number {
+  let d = 0;
+  for (let cur = el.parentElement; cur; cur = cur.parentElement) d++;
+  return d;
+}
+
+/**
+ * Fallback for pages without semantic markup: the element whose direct
+ * paragraph children hold the most text (Readability's core idea, simplified).
+ */
+function densestParagraphParent(doc: Document): Element | null {
+  const scores = new Map<Element, number>();
+  for (const p of doc.querySelectorAll('p')) {
+    const parent = p.parentElement;
+    if (!parent || insideSkipped(p, doc.body ?? doc.documentElement)) continue;
+    scores.set(parent, (scores.get(parent) ?? 0) + (p.textContent ?? '').trim().length);
+  }
+  let best: Element | null = null;
+  let bestScore = MIN_ARTICLE_CHARS - 1;
+  for (const [el, score] of scores) {
+    if (score > bestScore) {
+      best = el;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * Returns the element that holds the article's headline and body, or null
+ * when the page holds no substantial article text.
+ */
+export function findArticleRoot(doc: Document): Element | null {
+  const scored = [...doc.querySelectorAll(CANDIDATE_SELECTOR)]
+    .filter((el) => !insideSkipped(el, doc.documentElement))
+    .map((el) => ({ el, chars: paragraphTextLength(el) }))
+    .filter((c) => c.chars >= MIN_ARTICLE_CHARS);
+  if (scored.length === 0) return densestParagraphParent(doc);
+
+  const bestChars = Math.max(...scored.map((c) => c.chars));
+  const sameStory = scored.filter((c) => c.chars >= bestChars * SAME_STORY_RATIO);
+  sameStory.sort((a, b) => {
+    const typeOrder = Number(isArticleType(b.el)) - Number(isArticleType(a.el));
+    if (typeOrder !== 0) return typeOrder;
+    return depth(b.el) - depth(a.el);
+  });
+  return sameStory[0]!.el;
+}

@@ -1,0 +1,50 @@
+/**
+ * Which parts of a page Claimlens never reads or marks.
+ *
+ * Tag names are checked first because they are cheap and unambiguous; class
+ * and id words catch the page furniture that sites build from plain divs
+ * (share bars, related links, ads, comment threads). We match whole words so
+ * that "shared-content" or "adaptive" are not mistaken for "share" or "ad".
+ */
+
+/** Elements whose whole subtree is never part of the article text. */
+const SKIPPED_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'SVG', 'MATH',
+  'NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'SELECT', 'OPTION', 'TEXTAREA', 'INPUT', 'LABEL',
+  'PRE', 'CODE', 'KBD', 'SAMP', 'DIALOG', 'MENU',
+  'CLAIMLENS-CARD',
+]);
+
+/** Class or id words that mark page furniture rather than article prose. */
+const FURNITURE_WORDS =
+  /(?:^|[\s_-])(comments?|commentary-thread|related|share|sharing|social|ads?|advert\w*|sponsor\w*|promo\w*|newsletter|subscribe|sidebar|byline|meta|breadcrumbs?|tags|signup|outbrain|taboola|disqus)(?:$|[\s_-])/i;
+
+/**
+ * True when an element and everything inside it must be left alone: page
+ * furniture, code, form controls, editable regions and hidden content.
+ */
+export function isSkippedElement(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (SKIPPED_TAGS.has(tag)) return true;
+  if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
+  const role = el.getAttribute('role');
+  if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'textbox') return true;
+  const cls = typeof el.className === 'string' ? el.className : '';
+  if (cls && FURNITURE_WORDS.test(cls)) return true;
+  const id = el.id;
+  return !!id && FURNITURE_WORDS.test(id);
+}
+
+/** Elements that start a new block of text: sentences never run across them. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
+  'FIGCAPTION', 'FIGURE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN',
+  'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+]);
+
+/** True when the element breaks the flow of text (by tag, without layout). */
+export function isBlockElement(el: Element): boolean {
+  return BLOCK_TAGS.has(el.tagName.toUpperCase());
+}

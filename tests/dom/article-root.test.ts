@@ -1,0 +1,64 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { findArticleRoot } from '../../lib/page/article-root';
+import { articleSignal } from '../../lib/page/article-gate';
+import { HAS_SHARED, readSeedHtml } from '../support/shared';
+
+const PARA = '<p>' + 'This paragraph is long enough to count as article text for the detector. '.repeat(4) + '</p>';
+
+function doc(html: string): Document {
+  return new JSDOM(html).window.document;
+}
+
+describe('findArticleRoot', () => {
+  it.skipIf(!HAS_SHARED)('picks the seed article element, which holds the headline and the body', () => {
+    const d = doc(readSeedHtml());
+    const root = findArticleRoot(d)!;
+    expect(root.tagName).toBe('ARTICLE');
+    expect(root.querySelector('h1')).not.toBeNull();
+    expect(root.querySelector('[itemprop="articleBody"]')).not.toBeNull();
+  });
+
+  it('prefers the article element over main and articleBody when they hold the same story', () => {
+    const d = doc(`<body><main><article><h1>Head</h1><div itemprop="articleBody">${PARA}${PARA}</div></article></main></body>`);
+    expect(findArticleRoot(d)?.tagName).toBe('ARTICLE');
+  });
+
+  it('picks the largest article among several, not a teaser', () => {
+    const d = doc(`<body><article id="teaser">${PARA}</article><article id="story">${PARA}${PARA}${PARA}</article></body>`);
+    expect(findArticleRoot(d)?.id).toBe('story');
+  });
+
+  it('falls back to the densest paragraph container without semantic markup', () => {
+    const d = doc(`<body><div id="menu"><p>Short</p></div><div id="content">${PARA}${PARA}</div></body>`);
+    expect(findArticleRoot(d)?.id).toBe('content');
+  });
+
+  it('returns null for a page with no substantial text', () => {
+    expect(findArticleRoot(doc('<body><p>Hello</p></body>'))).toBeNull();
+  });
+});
+
+describe('articleSignal', () => {
+  it('recognises og:type article', () => {
+    expect(articleSignal(doc('<head><meta property="og:type" content="article"></head><body></body>'))).toBe('og:type');
+  });
+
+  it('recognises JSON-LD NewsArticle, including inside @graph', () => {
+    const ld = JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage' }, { '@type': ['NewsArticle'] }] });
+    expect(articleSignal(doc(`<head><script type="application/ld+json">${ld}</script></head><body></body>`))).toBe('json-ld');
+  });
+
+  it('ignores broken JSON-LD instead of throwing', () => {
+    expect(articleSignal(doc('<head><script type="application/ld+json">{oops</script></head><body><p>Hi</p></body>'))).toBeNull();
+  });
+
+  it('recognises schema.org Article microdata', () => {
+    expect(articleSignal(doc('<body><div itemscope itemtype="https://schema.org/Article"></div></body>'))).toBe('microdata');
+  });
+
+  it('says no for a short page without metadata', () => {
+    expect(articleSignal(doc('<body><p>Hello</p></body>'))).toBeNull();
+  });
+});

@@ -1,0 +1,68 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BLOCK_SEPARATOR, buildTextModel, segmentAt } from '../../lib/page/text-model';
+
+function setBody(html: string): Element {
+  document.body.innerHTML = html;
+  return document.querySelector('#root')!;
+}
+
+describe('buildTextModel', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('joins inline text and separates blocks with a blank line', () => {
+    const root = setBody('<div id="root"><p>One <em>two</em> three.</p><p>Four.</p></div>');
+    const model = buildTextModel(root);
+    expect(model.text).toBe(`One two three.${BLOCK_SEPARATOR}Four.${BLOCK_SEPARATOR}`);
+  });
+
+  it('maps every segment back to the text node it came from', () => {
+    const root = setBody('<div id="root"><p>Alpha <b>beta</b> gamma</p></div>');
+    const model = buildTextModel(root);
+    for (const seg of model.segments) {
+      expect(model.text.slice(seg.start, seg.end)).toBe(seg.node.data);
+    }
+    const beta = model.text.indexOf('beta');
+    expect(segmentAt(model, beta)?.node.data).toBe('beta');
+  });
+
+  it('resolves a boundary offset to the earlier node when asked for an end', () => {
+    const root = setBody('<div id="root"><p>ab<i>cd</i></p></div>');
+    const model = buildTextModel(root);
+    expect(segmentAt(model, 2)?.node.data).toBe('cd');
+    expect(segmentAt(model, 2, true)?.node.data).toBe('ab');
+  });
+
+  it('leaves out navigation, asides, footers, comments, code, forms and hidden content', () => {
+    const root = setBody(`<div id="root">
+      <nav>Menu</nav><p>Kept one.</p><aside>Side</aside><footer>Foot</footer>
+      <section class="comments"><p>A comment</p></section><pre>code()</pre><code>x</code>
+      <div aria-hidden="true">Hidden ad</div><div hidden>Hidden</div><textarea>Typed</textarea>
+      <div contenteditable="true">Editable</div><div class="share-tools">Share</div>
+      <script>var s = 1;</script><style>p{}</style><p>Kept two.</p></div>`);
+    const text = buildTextModel(root).text;
+    expect(text).toContain('Kept one.');
+    expect(text).toContain('Kept two.');
+    for (const gone of ['Menu', 'Side', 'Foot', 'A comment', 'code()', 'Hidden', 'Typed', 'Editable', 'Share', 'var s']) {
+      expect(text).not.toContain(gone);
+    }
+  });
+
+  it('does not mistake words that merely contain a furniture word for furniture', () => {
+    const root = setBody('<div id="root"><div class="shared-content adaptive"><p>Still read.</p></div></div>');
+    expect(buildTextModel(root).text).toContain('Still read.');
+  });
+
+  it('walks deep trees iteratively', () => {
+    // jsdom itself recurses when detaching nodes, so 3,000 levels is what it
+    // survives; the real-browser fuzz tests go to 10,000.
+    const root = setBody('<div id="root"></div>');
+    let parent: Element = root;
+    for (let i = 0; i < 3_000; i++) parent = parent.appendChild(document.createElement('span'));
+    parent.textContent = 'deep text';
+    expect(buildTextModel(root).text).toContain('deep text');
+    root.replaceChildren();
+  });
+});
