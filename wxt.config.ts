@@ -30,7 +30,7 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
-    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     plugins: [claimPacksPlugin()],
   }),
 });

@@ -21,7 +21,7 @@ export interface AnnotateOutput {
 
 /** Annotates the HTML of a saved page, exactly as the content script would. */
 export async function annotateHtml(html: string, url = 'http://127.0.0.1/'): Promise<AnnotateOutput[]> {
-  const { index } = await compileBundledPacks();
+  const { index } = compileBundledPacks();
   const dom = new JSDOM(html, { url });
   try {
     const found = findPageAnnotations(dom.window.document, () => createMatcher(index.body.claims));

@@ -1,0 +1,102 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CARD_TAG, createCardController } from '../../lib/annotate/card-controller';
+
+let abort: AbortController;
+
+function setup() {
+  document.body.innerHTML = `<article id="root"><p>Before <claimlens-mark id="m1" tabindex="0" data-claim-ids="a">one</claimlens-mark>
+    and <claimlens-mark id="m2" tabindex="0" data-claim-ids="b">two</claimlens-mark> <span id="plain">plain</span></p></article>`;
+  const root = document.querySelector('#root')!;
+  abort = new AbortController();
+  const rendered: string[] = [];
+  const controller = createCardController({
+    root,
+    css: '.x{}',
+    signal: abort.signal,
+    render: (container, mark) => {
+      rendered.push(mark.id);
+      container.innerHTML = '';
+      const button = document.createElement('button');
+      button.textContent = `card for ${mark.getAttribute('data-claim-ids')}`;
+      container.append(button);
+    },
+    clear: (container) => container.replaceChildren(),
+  });
+  const host = document.querySelector(CARD_TAG) as HTMLElement;
+  return { root, controller, rendered, host, mark: (id: string) => document.getElementById(id)! };
+}
+
+const isOpen = (host: HTMLElement) => host.style.display !== 'none';
+const over = (el: Element) => el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+const out = (el: Element, to: Element | null) => el.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: to }));
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => {
+  abort.abort();
+  vi.useRealTimers();
+});
+
+describe('card controller', () => {
+  it('puts one card host with an open shadow root on the page, closed at first', () => {
+    const { host } = setup();
+    expect(document.querySelectorAll(CARD_TAG)).toHaveLength(1);
+    expect(host.shadowRoot).not.toBeNull();
+    expect(host.shadowRoot!.querySelector('style')!.textContent).toBe('.x{}');
+    expect(isOpen(host)).toBe(false);
+  });
+
+  it('opens on hover and renders the hovered mark inside the shadow root', () => {
+    const { host, mark, rendered } = setup();
+    over(mark('m1'));
+    expect(isOpen(host)).toBe(true);
+    expect(rendered).toEqual(['m1']);
+    expect(host.shadowRoot!.textContent).toContain('card for a');
+  });
+
+  it('closes after the pointer leaves the mark, but not when it moves into the card', () => {
+    const { host, mark } = setup();
+    over(mark('m1'));
+    out(mark('m1'), host);
+    vi.advanceTimersByTime(1000);
+    expect(isOpen(host)).toBe(true);
+    host.dispatchEvent(new MouseEvent('mouseleave'));
+    vi.advanceTimersByTime(1000);
+    expect(isOpen(host)).toBe(false);
+  });
+
+  it('closes when the pointer leaves to ordinary page text', () => {
+    const { host, mark } = setup();
+    over(mark('m1'));
+    out(mark('m1'), document.getElementById('plain'));
+    vi.advanceTimersByTime(1000);
+    expect(isOpen(host)).toBe(false);
+  });
+
+  it('opens on keyboard focus and closes on Escape', () => {
+    const { host, mark, rendered } = setup();
+    (mark('m2') as HTMLElement).focus();
+    expect(isOpen(host)).toBe(true);
+    expect(rendered).toEqual(['m2']);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(isOpen(host)).toBe(false);
+  });
+
+  it('returns focus to the mark when Escape closes a card that held focus, without reopening it', () => {
+    const { host, mark, rendered } = setup();
+    over(mark('m1'));
+    host.shadowRoot!.querySelector('button')!.focus();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(isOpen(host)).toBe(false);
+    expect(document.activeElement).toBe(mark('m1'));
+    expect(rendered).toEqual(['m1']);
+  });
+
+  it('removes the card and stops listening when its lifetime ends', () => {
+    const { mark, rendered } = setup();
+    abort.abort();
+    expect(document.querySelector(CARD_TAG)).toBeNull();
+    over(mark('m1'));
+    expect(rendered).toEqual([]);
+  });
+});
