@@ -1,0 +1,58 @@
+/**
+ * The decision step: is a sentence sure enough to be highlighted?
+ *
+ * Ranking (coverage) orders candidates; this step says yes or no, and is
+ * kept apart so that retrieval can stay generous while annotation stays
+ * sure. A wrong highlight is worse than a missing one, so a candidate must
+ * pass every test: enough weighted coverage of one claim wording, enough
+ * shared terms that are not common news words (a couple of shared names
+ * is not a claim), and every key entity of the claim named in the sentence.
+ */
+
+/** What is known about one (sentence, claim wording) pair. */
+export interface Candidate {
+  /** IDF-weighted share of the wording's terms found in the sentence, 0…1. */
+  coverage: number;
+  /** Shared informative terms: entity concepts and distinctive words (common news words excluded). */
+  matchedTerms: number;
+  /** Shared plain words that are neither entities nor common news words. */
+  matchedContentTerms: number;
+  /** Number of the claim's key entities the sentence does not name. */
+  missingEntities: number;
+  /** Number of key entities the claim declares. */
+  requiredEntities: number;
+}
+
+/** Thresholds of the decision. */
+export interface DecisionRules {
+  /** Minimum coverage. */
+  threshold: number;
+  /** Minimum shared informative terms, entities included. */
+  minMatchedTerms: number;
+  /** Minimum shared distinctive words. */
+  minContentTerms: number;
+  /** Minimum shared distinctive words for a claim without key entities, which has no anchor. */
+  minContentTermsWithoutEntities: number;
+}
+
+/**
+ * Default, precise rules. Coverage 0.6 means that most of the weight of a
+ * wording (its rare words above all) is in the sentence; four informative
+ * terms of which two are distinctive words keep short, name-heavy wordings
+ * from matching on names alone ("Trump" and "Russia" are not a claim).
+ */
+export const DEFAULT_RULES: Readonly<DecisionRules> = {
+  threshold: 0.6,
+  minMatchedTerms: 4,
+  minContentTerms: 2,
+  minContentTermsWithoutEntities: 4,
+};
+
+/** True when the candidate is sure enough to annotate. */
+export function decide(c: Candidate, rules: DecisionRules = DEFAULT_RULES): boolean {
+  if (c.missingEntities > 0) return false;
+  if (c.coverage < rules.threshold) return false;
+  if (c.matchedTerms < rules.minMatchedTerms) return false;
+  const minContent = c.requiredEntities > 0 ? rules.minContentTerms : rules.minContentTermsWithoutEntities;
+  return c.matchedContentTerms >= minContent;
+}

@@ -1,0 +1,115 @@
+/**
+ * Finding a claim's key entities in text by any of their names.
+ *
+ * Aliases can span several words ("Vice President Pence") and appear in the
+ * possessive ("Russia's"; tokenize.ts strips the "'s"). Capitalised alias
+ * words are names: they must match the folded word exactly and be
+ * capitalised in the text too, so "Sessions" does not match "training
+ * sessions" and "Trump" does not match "trump card". Lower-case alias words
+ * ("the envoy", "investigators") are ordinary words and match by stem, so
+ * plurals and inflections count.
+ */
+import type { RuntimeEntity } from '../claims/runtime-types';
+import { isStopWord, stemWord } from './terms';
+import { tokenize, type Token } from './tokenize';
+
+/** One word of an alias pattern. */
+interface AliasPart {
+  /** "n:" + folded word (names, stop words) or "s:" + stem (ordinary words). */
+  key: string;
+  /** The text's word must be capitalised as well. */
+  cap: boolean;
+}
+
+interface AliasPattern {
+  entityId: string;
+  parts: AliasPart[];
+}
+
+/** Aliases of many entities, indexed by the key of their first word. */
+export interface EntityIndex {
+  byFirstKey: Map<string, AliasPattern[]>;
+  /** Display names by entity id. */
+  names: Map<string, string>;
+}
+
+/** One occurrence of an entity in a token list: tokens [first, last] inclusive. */
+export interface EntityHit {
+  entityId: string;
+  first: number;
+  last: number;
+}
+
+/**
+ * The pattern word for one alias word. Capitalised stop words ("The" in
+ * "The Times") need no capital in the text, except acronyms ("US", "IT"),
+ * which would otherwise match the pronoun or the word.
+ */
+function partOf(token: Token, raw: string): AliasPart {
+  const acronym = raw.length > 1 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw);
+  if (token.cap || isStopWord(token.norm) || /[\d.]/.test(token.norm)) {
+    return { key: `n:${token.norm}`, cap: token.cap && (acronym || !isStopWord(token.norm)) };
+  }
+  return { key: `s:${stemWord(token.norm)}`, cap: false };
+}
+
+/**
+ * Compiles the names and aliases of `entities` into an index. Entities with
+ * the same id are merged, so claims may repeat them freely.
+ */
+export function compileEntities(entities: Iterable<RuntimeEntity>): EntityIndex {
+  const byFirstKey = new Map<string, AliasPattern[]>();
+  const names = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const entity of entities) {
+    if (!names.has(entity.id)) names.set(entity.id, entity.name);
+    for (const alias of [entity.name, ...entity.aliases]) {
+      const parts = tokenize(alias).map((t) => partOf(t, alias.slice(t.start, t.end)));
+      const signature = `${entity.id}\u0000${parts.map((p) => `${p.key}${p.cap ? '^' : ''}`).join(' ')}`;
+      if (parts.length === 0 || seen.has(signature)) continue;
+      seen.add(signature);
+      const key = parts[0]!.key;
+      const list = byFirstKey.get(key) ?? [];
+      list.push({ entityId: entity.id, parts });
+      byFirstKey.set(key, list);
+    }
+  }
+  // Longest aliases first, so that "Vice President Pence" wins over "Pence" at the same place.
+  for (const list of byFirstKey.values()) list.sort((a, b) => b.parts.length - a.parts.length);
+  return { byFirstKey, names };
+}
+
+function partMatches(part: AliasPart, token: Token): boolean {
+  if (part.cap && !token.cap) return false;
+  return part.key.startsWith('n:') ? part.key.slice(2) === token.norm : part.key.slice(2) === stemWord(token.norm);
+}
+
+/**
+ * Finds entity mentions in `tokens[from, to)`. At each position every
+ * entity's longest alias is taken; different entities may overlap
+ * ("Russia's ambassador" can be both Russia and its ambassador).
+ */
+export function findEntities(index: EntityIndex, tokens: Token[], from = 0, to = tokens.length): EntityHit[] {
+  const hits: EntityHit[] = [];
+  // Where each entity's last hit ended, so a shorter alias inside a longer one is not counted twice.
+  const coveredUntil = new Map<string, number>();
+  for (let i = from; i < to; i++) {
+    const token = tokens[i]!;
+    const byName = index.byFirstKey.get(`n:${token.norm}`);
+    const byStem = index.byFirstKey.get(`s:${stemWord(token.norm)}`);
+    // Both lists are sorted longest first; merge them only in the rare case that both exist.
+    const candidates = byName && byStem ? [...byName, ...byStem].sort((a, b) => b.parts.length - a.parts.length) : byName ?? byStem;
+    if (!candidates) continue;
+    for (const pattern of candidates) {
+      if ((coveredUntil.get(pattern.entityId) ?? -1) >= i) continue;
+      const last = i + pattern.parts.length - 1;
+      if (last >= to) continue;
+      let ok = true;
+      for (let j = 0; j < pattern.parts.length && ok; j++) ok = partMatches(pattern.parts[j]!, tokens[i + j]!);
+      if (!ok) continue;
+      hits.push({ entityId: pattern.entityId, first: i, last });
+      coveredUntil.set(pattern.entityId, last);
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,119 @@
+/**
+ * Sentence splitting for news prose.
+ *
+ * The text comes from the page's text model, where block elements are
+ * separated by a blank line: a sentence never crosses one. Inside a block a
+ * sentence ends at ".", "!", "?" or "…" (plus any closing quotes or
+ * brackets) when the next sentence visibly starts: white space then a
+ * capital, digit or opening quote, or, after a closing quote, a capital with
+ * no space at all (pages often lose the space between `campaign."When`).
+ * Abbreviations (titles, states, months, initials, "U.S.") do not end one.
+ */
+
+/** A sentence as offsets into the text, trimmed of surrounding white space. */
+export interface SentenceSpan {
+  start: number;
+  end: number;
+}
+
+/** Abbreviations that precede a name or number, so they never end a sentence. */
+const TITLES = new Set(
+  `mr mrs ms dr sen sens rep reps gov govs gen lt col capt sgt cmdr adm maj cpl pvt prof rev fr st hon pres
+  supt atty dept vol fig pp ft mt`.split(/\s+/),
+);
+
+/**
+ * Abbreviations that usually sit mid-sentence but can also end one: US
+ * states in AP style, months, company suffixes, Latin shorthands. They end a
+ * sentence only when the next word is a typical sentence opener. Compared
+ * case-sensitively, so that "Mass." is the state but "mass." the noun.
+ */
+const ABBREVIATIONS = new Set(
+  `Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore
+  Pa Tenn Tex Va Vt Wash Wis Wyo Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Inc Corp Co Ltd Bros LLC
+  Jr Sr No Nos Rd Ave Blvd vs etc al approx est e.g i.e`.split(/\s+/),
+);
+
+/** Capitalised words that typically open a sentence, used after an ambiguous abbreviation. */
+const OPENERS = new Set(
+  `the a an he she it they we i you his her its their this that these those there but and or so yet in on at
+  for after before when while if as however meanwhile still now then also since although though`.split(/\s+/),
+);
+
+const TERMINATOR = /[.!?\u2026]+/g;
+const CLOSERS = /["'\u201d\u2019\u00bb)\]]/;
+const OPENING = /["'\u201c\u2018\u00ab(\[]/;
+const UPPER_OR_DIGIT = /[\p{Lu}\p{N}]/u;
+const SPACE = /\s/;
+/** A blank line: the text model's block separator (white space in between is tolerated). */
+const BLOCK_BREAK = /\n[^\S\n]*\n\s*/g;
+
+/** The word (letters and inner dots) that ends right before `pos`. */
+function wordBefore(text: string, pos: number, blockStart: number): string {
+  let i = pos;
+  while (i > blockStart && /[\p{L}.]/u.test(text[i - 1]!)) i--;
+  return text.slice(i, pos).replace(/^\.+/, '');
+}
+
+/** The word starting at `pos`, lowercased. */
+function wordAt(text: string, pos: number): string {
+  const m = /^[\p{L}]+/u.exec(text.slice(pos, pos + 20));
+  return m ? m[0].toLowerCase() : '';
+}
+
+/** Decides whether a single "." after `word` is an abbreviation's dot rather than a full stop. */
+function isAbbreviationDot(word: string, nextWord: string): boolean {
+  if (TITLES.has(word.toLowerCase())) return true;
+  const ambiguous = ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
+  return ambiguous && !OPENERS.has(nextWord);
+}
+
+/** Splits one block [start, end) into trimmed sentences. */
+function splitBlock(text: string, start: number, end: number, out: SentenceSpan[]): void {
+  let sentenceStart = start;
+  const push = (s: number, e: number) => {
+    while (s < e && SPACE.test(text[s]!)) s++;
+    while (e > s && SPACE.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ start: s, end: e });
+  };
+  TERMINATOR.lastIndex = start;
+  for (let m = TERMINATOR.exec(text); m && m.index < end; m = TERMINATOR.exec(text)) {
+    let after = m.index + m[0].length;
+    let closed = false;
+    while (after < end && CLOSERS.test(text[after]!)) {
+      after++;
+      closed = true;
+    }
+    let next = after;
+    while (next < end && SPACE.test(text[next]!)) next++;
+    if (next >= end) break; // the block's end closes the sentence below
+    const spaced = next > after;
+    const c = text[next]!;
+    const opens = UPPER_OR_DIGIT.test(c) || (spaced && OPENING.test(c) && UPPER_OR_DIGIT.test(text[next + 1] ?? ''));
+    if (!opens || (!spaced && !(closed && /\p{Lu}/u.test(c)))) continue;
+    if (m[0] === '.' && !closed) {
+      const word = wordBefore(text, m.index, sentenceStart);
+      const nextWord = wordAt(text, OPENING.test(c) ? next + 1 : next);
+      if (isAbbreviationDot(word, nextWord)) continue;
+    }
+    push(sentenceStart, after);
+    sentenceStart = next;
+  }
+  push(sentenceStart, end);
+}
+
+/**
+ * Splits text into sentences, never across a blank line, and returns their
+ * offsets trimmed of surrounding white space, in order.
+ */
+export function splitSentences(text: string): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  let blockStart = 0;
+  BLOCK_BREAK.lastIndex = 0;
+  for (let m = BLOCK_BREAK.exec(text); m; m = BLOCK_BREAK.exec(text)) {
+    splitBlock(text, blockStart, m.index, out);
+    blockStart = m.index + m[0].length;
+  }
+  splitBlock(text, blockStart, text.length, out);
+  return out;
+}
