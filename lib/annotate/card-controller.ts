@@ -8,7 +8,7 @@
  * fills the shadow root, which keeps this layer free of UI components.
  * Every listener and the position watcher end with `signal`.
  */
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { MARK_TAG } from './marks';
 
 /** The tag name of the card host. Part of the public contract. */
@@ -85,7 +85,19 @@ export function createCardController(options: CardControllerOptions): CardContro
     void computePosition(mark, host, {
       strategy: 'fixed',
       placement: 'bottom-start',
-      middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+      // flip/shift keep the card on screen; size caps its height to the room
+      // left (the card scrolls inside), since a fixed card cannot be scrolled to.
+      middleware: [
+        offset(6),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply({ availableHeight }) {
+            host.style.setProperty('--claimlens-max-height', `${Math.max(120, Math.floor(availableHeight))}px`);
+          },
+        }),
+      ],
     }).then(({ x, y }) => {
       host.style.setProperty('left', `${Math.round(x)}px`);
       host.style.setProperty('top', `${Math.round(y)}px`);

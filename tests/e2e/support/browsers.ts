@@ -1,0 +1,172 @@
+/**
+ * Launches a real browser with an unpacked extension loaded and wraps its
+ * page in one small interface, so the checks are written once for both:
+ * - Chromium through playwright-core (persistent context, --load-extension);
+ * - Firefox ESR through puppeteer-core over WebDriver BiDi (installExtension).
+ *
+ * Browsers are installed system packages; nothing is ever downloaded.
+ * Every launch gets a fresh temporary profile, removed again by close(),
+ * which also kills the browser's process group if a graceful close hangs.
+ */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium as playwrightChromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+import type { BrowserName } from './paths';
+
+export const CHROMIUM_PATH = process.env.CLAIMLENS_CHROMIUM ?? '/usr/bin/chromium';
+export const FIREFOX_PATH = process.env.CLAIMLENS_FIREFOX ?? '/usr/bin/firefox-esr';
+
+export const VIEWPORT = { width: 1280, height: 900 } as const;
+
+/** The page operations the tests need, the same for both drivers. */
+export interface TestPage {
+  goto(url: string): Promise<void>;
+  /** Runs a self-contained function in the page (no closures, no imports). */
+  evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<Awaited<R>>;
+  mouseMove(x: number, y: number): Promise<void>;
+  press(key: string): Promise<void>;
+  screenshot(file: string): Promise<void>;
+}
+
+export interface TestBrowser {
+  readonly name: BrowserName;
+  readonly page: TestPage;
+  close(): Promise<void>;
+}
+
+const CLOSE_TIMEOUT_MS = 15_000;
+
+/** Resolves true when `promise` settles in time, false on timeout or rejection. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true, () => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** SIGKILLs a browser we spawned, with its process group (both drivers spawn detached). */
+function killBrowserProcess(pid: number | undefined): void {
+  if (!pid) return;
+  for (const target of [-pid, pid]) {
+    try {
+      process.kill(target, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/** Launches `name` with the unpacked extension in `extensionDir` (absolute path). */
+export function launchWithExtension(name: BrowserName, extensionDir: string): Promise<TestBrowser> {
+  return name === 'chromium' ? launchChromium(extensionDir) : launchFirefox(extensionDir);
+}
+
+async function launchChromium(extensionDir: string): Promise<TestBrowser> {
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'claimlens-e2e-chromium-'));
+  const childrenBefore = await childPids();
+  let context: Awaited<ReturnType<typeof playwrightChromium.launchPersistentContext>>;
+  try {
+    context = await playwrightChromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      viewport: VIEWPORT,
+      args: [
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  } catch (error) {
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+  // Playwright exposes no pid for persistent contexts: the browser is the
+  // direct child that the launch added, killed only if a graceful close hangs.
+  const pids = [...(await childPids())].filter((pid) => !childrenBefore.has(pid));
+  const pwPage = context.pages()[0] ?? (await context.newPage());
+  const page: TestPage = {
+    goto: async (url) => {
+      await pwPage.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: (fn, arg) => pwPage.evaluate(fn as never, arg) as never,
+    mouseMove: (x, y) => pwPage.mouse.move(x, y),
+    press: (key) => pwPage.keyboard.press(key),
+    screenshot: async (file) => {
+      await pwPage.screenshot({ path: file });
+    },
+  };
+  return {
+    name: 'chromium',
+    page,
+    close: async () => {
+      if (!(await settlesWithin(context.close(), CLOSE_TIMEOUT_MS))) pids.forEach(killBrowserProcess);
+      await rm(profile, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
+}
+
+async function launchFirefox(extensionDir: string): Promise<TestBrowser> {
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'claimlens-e2e-firefox-'));
+  let browser: Awaited<ReturnType<typeof puppeteer.launch>> | undefined;
+  const close = async () => {
+    const pid = browser?.process()?.pid;
+    if (browser && !(await settlesWithin(browser.close(), CLOSE_TIMEOUT_MS))) killBrowserProcess(pid);
+    await rm(profile, { recursive: true, force: true, maxRetries: 3 });
+  };
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      protocol: 'webDriverBiDi',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      userDataDir: profile,
+      defaultViewport: VIEWPORT,
+    });
+    await browser.installExtension(extensionDir);
+    // The tab Firefox starts with never gets focus under headless BiDi: its
+    // document.hasFocus() stays false and focus/focusin never fire. A tab
+    // opened through the driver is focused, so the tests use one.
+    const ppPage = await browser.newPage();
+    const page: TestPage = {
+      goto: async (url) => {
+        await ppPage.goto(url, { waitUntil: 'load' });
+      },
+      evaluate: (fn, arg) => ppPage.evaluate(fn as never, arg) as never,
+      mouseMove: (x, y) => ppPage.mouse.move(x, y),
+      press: (key) => ppPage.keyboard.press(key as never),
+      screenshot: async (file) => {
+        await ppPage.screenshot({ path: file as `${string}.png` });
+      },
+    };
+    return { name: 'firefox', page, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Pids of this process's direct children (Linux /proc; empty elsewhere). */
+async function childPids(): Promise<Set<number>> {
+  const pids = new Set<number>();
+  for (const entry of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    // Field 4 (ppid) follows the parenthesised command name.
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (ppid === process.pid) pids.add(Number(entry));
+  }
+  return pids;
+}
