@@ -11,9 +11,12 @@ export const sharedDir = path.resolve(projectRoot, '../shared');
 export const seedDir = path.join(sharedDir, 'fixtures/seed-article');
 export const seedPagePath = path.join(seedDir, 'index.html');
 export const seedExpectedPath = path.join(seedDir, 'expected.json');
+/** The build's output folder; E2E artefacts go under it, never into git. */
+export const builtOutputDir = path.join(projectRoot, '.output');
 export const screenshotPath = path.join(projectRoot, 'docs/screenshots/seed-card.png');
 
-export type BrowserName = 'chromium' | 'firefox';
+import type { BrowserName } from '../../../lib/cli/browser-harness/browsers';
+export type { BrowserName };
 
 const OUTPUT_DIRS: Record<BrowserName, string> = {
   chromium: '.output/chrome-mv3',

@@ -5,11 +5,10 @@
  * highlights against expected.json, the hover card for every claim, keyboard
  * access, and that a page that is not an article stays unmarked.
  */
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type TestBrowser, type TestPage } from './browsers';
+import { launchWithExtension, type TestBrowser, type TestPage } from '../../../lib/cli/browser-harness/browsers';
 import {
   animationsSettled,
   countMarks,
@@ -21,7 +20,7 @@ import {
   targetMark,
   type CardState,
 } from './page-scripts';
-import { builtExtensionDir, screenshotPath, seedPagePath, sharedDir, sharedFixturesAvailable, type BrowserName } from './paths';
+import { builtExtensionDir, builtOutputDir, screenshotPath, seedPagePath, sharedDir, sharedFixturesAvailable, type BrowserName } from './paths';
 import {
   cardProblems,
   describeFalsePositives,
@@ -32,7 +31,7 @@ import {
   type Expected,
   type HighlightReport,
 } from './seed-oracle';
-import { startServer, type TestServer } from './server';
+import { startServer, type TestServer } from '../../../lib/cli/browser-harness/server';
 
 const SEED_PATH = '/news/2017/03/02/seed-article.html';
 const PLAIN_PATH = '/plain.html';
@@ -86,11 +85,10 @@ export function defineSeedSuite(browserName: BrowserName): void {
     console.warn(`[e2e ${browserName}] skipped: the shared seed fixture is missing (expected it under ${sharedDir}).`);
   }
   const expected: Expected = available ? loadExpected() : { rules: [], claims: [], mentions: [] };
-  // CLAIMLENS_SCREENSHOTS=1 rewrites the README screenshot, =0 never writes it;
-  // unset, it is written only when missing.
-  const screenshots = process.env.CLAIMLENS_SCREENSHOTS;
-  const writeScreenshot =
-    browserName === 'chromium' && screenshots !== '0' && (screenshots === '1' || !existsSync(screenshotPath));
+  // Every run writes its screenshot under .output/e2e/; CLAIMLENS_SCREENSHOTS=1
+  // also copies it over the README's, so the picture changes only on purpose.
+  const runScreenshot = path.join(builtOutputDir, `e2e/seed-card-${browserName}.png`);
+  const updateReadme = browserName === 'chromium' && process.env.CLAIMLENS_SCREENSHOTS === '1';
 
   describe.skipIf(!available)(`seed article in ${browserName}`, () => {
     let server: TestServer | undefined;
@@ -284,13 +282,18 @@ export function defineSeedSuite(browserName: BrowserName): void {
       expect(closed.open, 'Escape did not close the card').toBe(false);
     });
 
-    it.runIf(writeScreenshot)('saves the README screenshot with a card open', async () => {
+    it('takes a screenshot with a card open', async () => {
       // The mark near the top, so the card below it fits in the picture.
       const { p } = await hoverClaim(SCREENSHOT_CLAIM, 120);
       await p.evaluate(animationsSettled, null);
-      await mkdir(path.dirname(screenshotPath), { recursive: true });
-      await p.screenshot(screenshotPath);
-      expect(existsSync(screenshotPath)).toBe(true);
+      await mkdir(path.dirname(runScreenshot), { recursive: true });
+      await rm(runScreenshot, { force: true });
+      await p.screenshot(runScreenshot);
+      expect((await stat(runScreenshot)).size).toBeGreaterThan(10_000);
+      if (updateReadme) {
+        await mkdir(path.dirname(screenshotPath), { recursive: true });
+        await copyFile(runScreenshot, screenshotPath);
+      }
       await moveAway(p);
     });
 

@@ -13,7 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium as playwrightChromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
-import type { BrowserName } from './paths';
+
+/** The two browsers Claimlens is tested in. */
+export type BrowserName = 'chromium' | 'firefox';
 
 export const CHROMIUM_PATH = process.env.CLAIMLENS_CHROMIUM ?? '/usr/bin/chromium';
 export const FIREFOX_PATH = process.env.CLAIMLENS_FIREFOX ?? '/usr/bin/firefox-esr';
@@ -33,7 +35,14 @@ export interface TestPage {
 export interface TestBrowser {
   readonly name: BrowserName;
   readonly page: TestPage;
+  /** Resolves when the browser goes away (the user closed its window). */
+  readonly exited: Promise<void>;
   close(): Promise<void>;
+}
+
+/** Launch options: tests run headless; the demo opens a window when it can. */
+export interface LaunchOptions {
+  headless?: boolean;
 }
 
 const CLOSE_TIMEOUT_MS = 15_000;
@@ -64,18 +73,19 @@ function killBrowserProcess(pid: number | undefined): void {
 }
 
 /** Launches `name` with the unpacked extension in `extensionDir` (absolute path). */
-export function launchWithExtension(name: BrowserName, extensionDir: string): Promise<TestBrowser> {
-  return name === 'chromium' ? launchChromium(extensionDir) : launchFirefox(extensionDir);
+export function launchWithExtension(name: BrowserName, extensionDir: string, options: LaunchOptions = {}): Promise<TestBrowser> {
+  const headless = options.headless ?? true;
+  return name === 'chromium' ? launchChromium(extensionDir, headless) : launchFirefox(extensionDir, headless);
 }
 
-async function launchChromium(extensionDir: string): Promise<TestBrowser> {
+async function launchChromium(extensionDir: string, headless: boolean): Promise<TestBrowser> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'claimlens-e2e-chromium-'));
   const childrenBefore = await childPids();
   let context: Awaited<ReturnType<typeof playwrightChromium.launchPersistentContext>>;
   try {
     context = await playwrightChromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
-      headless: true,
+      headless,
       viewport: VIEWPORT,
       args: [
         `--disable-extensions-except=${extensionDir}`,
@@ -111,6 +121,7 @@ async function launchChromium(extensionDir: string): Promise<TestBrowser> {
   return {
     name: 'chromium',
     page,
+    exited: new Promise<void>((resolve) => context.once('close', () => resolve())),
     close: async () => {
       if (!(await settlesWithin(context.close(), CLOSE_TIMEOUT_MS))) pids.forEach(killBrowserProcess);
       await rm(profile, { recursive: true, force: true, maxRetries: 3 });
@@ -118,7 +129,7 @@ async function launchChromium(extensionDir: string): Promise<TestBrowser> {
   };
 }
 
-async function launchFirefox(extensionDir: string): Promise<TestBrowser> {
+async function launchFirefox(extensionDir: string, headless: boolean): Promise<TestBrowser> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'claimlens-e2e-firefox-'));
   let browser: Awaited<ReturnType<typeof puppeteer.launch>> | undefined;
   const close = async () => {
@@ -131,7 +142,7 @@ async function launchFirefox(extensionDir: string): Promise<TestBrowser> {
       browser: 'firefox',
       protocol: 'webDriverBiDi',
       executablePath: FIREFOX_PATH,
-      headless: true,
+      headless,
       userDataDir: profile,
       defaultViewport: VIEWPORT,
     });
@@ -151,7 +162,9 @@ async function launchFirefox(extensionDir: string): Promise<TestBrowser> {
         await ppPage.screenshot({ path: file as `${string}.png` });
       },
     };
-    return { name: 'firefox', page, close };
+    const launched = browser;
+    const exited = new Promise<void>((resolve) => launched.once('disconnected', () => resolve()));
+    return { name: 'firefox', page, exited, close };
   } catch (error) {
     await close();
     throw error;
