@@ -5,7 +5,8 @@
  * highlights against expected.json, the hover card for every claim, keyboard
  * access, and that a page that is not an article stays unmarked.
  */
-import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { annotateHtml } from '../../../lib/cli/annotate-command';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type TestBrowser, type TestPage } from '../../../lib/cli/browser-harness/browsers';
@@ -23,6 +24,7 @@ import {
 import { builtExtensionDir, builtOutputDir, screenshotPath, seedPagePath, sharedDir, sharedFixturesAvailable, type BrowserName } from './paths';
 import {
   cardProblems,
+  collapse,
   describeFalsePositives,
   describeMarks,
   describeMissing,
@@ -280,6 +282,32 @@ export function defineSeedSuite(browserName: BrowserName): void {
       await p.press('Escape');
       const closed = await waitCardClosed(p);
       expect(closed.open, 'Escape did not close the card').toBe(false);
+    });
+
+    it('marks exactly what `claims annotate` reports for the same page', async () => {
+      const snapshot = await (await ensureSeed()).evaluate(snapshotPage, null);
+      const fromPage = new Set<string>();
+      // Runs of marks with one claim id in one block, joined where only white
+      // space separates them, are one annotated sentence.
+      for (const [blockIndex, block] of snapshot.blocks.entries()) {
+        const marks = snapshot.marks.filter((m) => m.block === blockIndex && m.start >= 0);
+        for (const id of new Set(marks.flatMap((m) => m.ids))) {
+          let run: { start: number; end: number } | null = null;
+          for (const m of marks.filter((x) => x.ids.includes(id))) {
+            if (run && /^\s*$/.test(block.text.slice(run.end, m.start))) run.end = m.end;
+            else {
+              if (run) fromPage.add(`${id}\t${block.text.slice(run.start, run.end)}`);
+              run = { start: m.start, end: m.end };
+            }
+          }
+          if (run) fromPage.add(`${id}\t${block.text.slice(run.start, run.end)}`);
+        }
+      }
+      const fromCli = new Set(
+        (await annotateHtml(await readFile(seedPagePath, 'utf8'))).map((a) => `${a.claimId}\t${collapse(a.text)}`),
+      );
+      expect(fromCli.size, '`claims annotate` found nothing on the seed page').toBeGreaterThanOrEqual(15);
+      expect([...fromPage].sort()).toEqual([...fromCli].sort());
     });
 
     it('takes a screenshot with a card open', async () => {
