@@ -80,6 +80,12 @@ export const ClaimSchema = v.object({
   stances: v.optional(v.array(StanceSchema), []),
   reviews: v.optional(v.array(ReviewSchema), []),
   appearances: v.optional(v.array(AppearanceSchema), []),
+  /**
+   * The claim's id in the data it was imported from (a CheckThat! vclaim_id,
+   * a ClaimReview's @id or URL), verbatim, so that results can be joined
+   * back to that data (e.g. benchmark qrels). Not shipped in the index.
+   */
+  sourceId: v.optional(NonEmpty),
   /** Whatever an importer could not map, kept so that nothing is lost. */
   extra: v.optional(v.record(v.string(), v.unknown())),
 });
@@ -97,11 +103,14 @@ export const PackSchema = v.object({
   actors: v.optional(v.array(ActorSchema), []),
   entities: v.optional(v.array(EntitySchema), []),
   claims: v.array(ClaimSchema),
+  /** Input an importer could not attach to any claim (feed metadata, unmapped records). */
+  extra: v.optional(v.record(v.string(), v.unknown())),
 });
 
 export type Pack = v.InferOutput<typeof PackSchema>;
 export type PackInput = v.InferInput<typeof PackSchema>;
 export type Claim = v.InferOutput<typeof ClaimSchema>;
+export type ClaimInput = v.InferInput<typeof ClaimSchema>;
 export type Actor = v.InferOutput<typeof ActorSchema>;
 export type Entity = v.InferOutput<typeof EntitySchema>;
 export type Stance = v.InferOutput<typeof StanceSchema>;

@@ -3,22 +3,42 @@
  *
  *   annotate <file.html> [--json]   what the extension would mark on a saved page
  *   check                           validate and compile the packs the build would ship
+ *   import <file> --out <pack>      convert ClaimReview / Fact Check Tools / CheckThat! data into a pack
+ *   rank --pack <p> --queries <q>   TREC run of claim retrieval, for benchmarks
+ *   build-research-packs            research-only packs from the shared data, into .output/
+ *   measure-index                   size and speed of the compiled index at 19k and 100k claims
  *
  * It uses the same lib/ code as the extension, so its answers agree with it.
  */
 import { annotateCommand } from './annotate-command';
+import { buildResearchPacksCommand } from './build-research-packs-command';
 import { checkCommand } from './check-command';
+import { importCommand } from './import-command';
+import { measureIndexCommand } from './measure-index-command';
+import { rankCommand } from './rank-command';
 
 const USAGE = `Usage: npm run --silent claims -- <command>
 
 Commands:
   annotate <file.html> [--json]  Print the annotations the extension would make on a saved page
   check                          Validate and compile the bundled packs (and CLAIMLENS_PACKS)
+  import <file> --out <pack.json> [--id ID --title T --license L …]
+                                 Convert ClaimReview, Fact Check Tools or CheckThat! data into a pack
+  rank --pack <pack.json> --queries <file.tsv> [--top 5] [--ids claim|source] [--qrels <file>]
+                                 Print a TREC run ranking the pack's claims for each query
+  build-research-packs [--out-dir .output/research-packs]
+                                 Build the research-only packs from ../shared/data (never bundled)
+  measure-index [--total 100000] [--runs 3]
+                                 Index size per claim, compile, load and matcher times
 `;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   annotate: annotateCommand,
   check: checkCommand,
+  import: importCommand,
+  rank: rankCommand,
+  'build-research-packs': buildResearchPacksCommand,
+  'measure-index': measureIndexCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

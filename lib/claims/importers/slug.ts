@@ -1,0 +1,78 @@
+/**
+ * Ids for imported actors and claims: lowercase slugs (the pack's IdSchema)
+ * derived from names and source ids, so the same input always gives the same
+ * ids and a pack editor can read them.
+ */
+
+/** Longest slug produced; long headlines would make unreadable ids. */
+export const MAX_SLUG_LENGTH = 80;
+
+/**
+ * `"Donald J. Trump"` → `"donald-j-trump"`. Accents are dropped, every run of
+ * other characters becomes one "-". Returns `fallback` when nothing is left.
+ */
+export function slugify(text: string, fallback = 'x'): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, MAX_SLUG_LENGTH)
+    .replace(/^-+|-+$/g, '');
+  return slug === '' ? fallback : slug;
+}
+
+/**
+ * Like {@link slugify} but keeps ".", "_" and ":" (allowed in ids), so a
+ * source id that is already a slug, such as a CheckThat! vclaim_id, is kept
+ * as it is and stays recognisable.
+ */
+export function idSlug(text: string, fallback = 'x'): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9._:-]+/g, '-')
+    .replace(/^[^a-z0-9]+|-+$/g, '');
+  return slug === '' ? fallback : slug;
+}
+
+/**
+ * Hands out unique ids: the first use of a base gets it as is, later ones
+ * get `-2`, `-3`… in order of arrival, so ids are stable for a given input.
+ */
+export class IdAllocator {
+  private readonly used = new Set<string>();
+
+  /** A unique id built from `base`. */
+  take(base: string): string {
+    let id = base;
+    for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
+    this.used.add(id);
+    return id;
+  }
+}
+
+/** The host of an absolute URL without "www.", or undefined: names an outlet when nothing else does. */
+export function hostOf(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const host = new URL(url).hostname.replace(/^www\./, '');
+    return host === '' ? undefined : host;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A readable local id from a review URL: host and last path segment,
+ * `https://www.politifact.com/factchecks/2019/oct/30/x/vandergriff-says/` →
+ * `politifact-com-vandergriff-says`. Undefined when `url` is not absolute.
+ */
+export function urlSlug(url: string | undefined): string | undefined {
+  const host = hostOf(url);
+  if (url === undefined || host === undefined) return undefined;
+  const segments = new URL(url).pathname.split('/').filter((s) => s !== '');
+  const last = segments[segments.length - 1] ?? '';
+  return slugify(`${host} ${last.replace(/\.[a-z0-9]{2,5}$/i, '')}`);
+}

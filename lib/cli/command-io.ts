@@ -1,0 +1,54 @@
+/**
+ * Where a command writes. Commands take it as a parameter (defaulting to the
+ * process's streams) so that tests can run them in-process and read their
+ * output, instead of spawning a shell for every case.
+ */
+
+/** A stream a command writes text to; `isTTY` and `columns` shape progress bars. */
+export interface OutputStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+/** A command's output: results on stdout, progress and diagnostics on stderr. */
+export interface CommandIo {
+  stdout: OutputStream;
+  stderr: OutputStream;
+}
+
+/** The process's own streams. */
+export const processIo: CommandIo = { stdout: process.stdout, stderr: process.stderr };
+
+let pipeHandled = false;
+
+/**
+ * Ends the process quietly when stdout's reader goes away: `claims rank … |
+ * head` closing the pipe early is the reader's choice, not an error. Only
+ * for the real process streams; tests pass their own.
+ */
+export function exitQuietlyOnClosedPipe(io: CommandIo): void {
+  if (io !== processIo || pipeHandled) return;
+  pipeHandled = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
+}
+
+/** Collects everything written, for tests. */
+export function memoryIo(): CommandIo & { out: () => string; err: () => string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    stdout: { write: (text: string) => out.push(text) },
+    stderr: { write: (text: string) => err.push(text) },
+    out: () => out.join(''),
+    err: () => err.join(''),
+  };
+}
+
+/** "19250" → "19,250": counts in summaries are read by people. */
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
