@@ -8,9 +8,10 @@
  * current directory). The variable lets a developer try a pack, or CI feed a
  * broken one, without copying it into the tree.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CompileInput } from '../claims/compile';
+import { packSizeProblem } from '../claims/limits';
 
 /** Default folder of bundled packs, relative to the project root. */
 export const DEFAULT_PACK_DIR = 'assets/claims';
@@ -35,7 +36,7 @@ export interface PackFile extends CompileInput {
   absPath: string;
 }
 
-/** Thrown when pack files are missing or are not JSON; lists every bad file. */
+/** Thrown when pack files are missing, too large or not JSON; lists every bad file. */
 export class PackReadError extends Error {
   constructor(readonly problems: string[]) {
     super(`Cannot read claim packs:\n${problems.map((p) => `  ${p}`).join('\n')}`);
@@ -69,7 +70,8 @@ export function listPackFiles(sources: PackSources = {}): string[] {
 
 /**
  * Reads and parses every pack file. Throws {@link PackReadError} naming each
- * missing or unparsable file, with line and column for JSON syntax errors.
+ * missing, oversized (see lib/claims/limits.ts; checked before reading) or
+ * unparsable file, with line and column for JSON syntax errors.
  */
 export function readPackFiles(sources: PackSources = {}): PackFile[] {
   const root = path.resolve(sources.root ?? process.cwd());
@@ -79,6 +81,11 @@ export function readPackFiles(sources: PackSources = {}): PackFile[] {
     const file = displayPath(root, absPath);
     let text: string;
     try {
+      const tooLarge = packSizeProblem(file, statSync(absPath).size);
+      if (tooLarge) {
+        problems.push(tooLarge);
+        continue;
+      }
       text = readFileSync(absPath, 'utf8');
     } catch (err) {
       problems.push(`${file}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);

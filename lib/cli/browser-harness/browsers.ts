@@ -11,8 +11,8 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium as playwrightChromium } from 'playwright-core';
-import puppeteer from 'puppeteer-core';
+import { chromium as playwrightChromium, type BrowserContext, type Page as PlaywrightPage } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 
 /** The two browsers Claimlens is tested in. */
 export type BrowserName = 'chromium' | 'firefox';
@@ -32,9 +32,18 @@ export interface TestPage {
   screenshot(file: string): Promise<void>;
 }
 
+/**
+ * The driver objects behind a TestBrowser, for tests that need more than
+ * TestPage (CDP sessions, dialogs, error and request events).
+ */
+export type DriverHandle =
+  | { kind: 'playwright'; context: BrowserContext; page: PlaywrightPage }
+  | { kind: 'puppeteer'; browser: PuppeteerBrowser; page: PuppeteerPage };
+
 export interface TestBrowser {
   readonly name: BrowserName;
   readonly page: TestPage;
+  readonly driver: DriverHandle;
   /** Resolves when the browser goes away (the user closed its window). */
   readonly exited: Promise<void>;
   close(): Promise<void>;
@@ -43,6 +52,18 @@ export interface TestBrowser {
 /** Launch options: tests run headless; the demo opens a window when it can. */
 export interface LaunchOptions {
   headless?: boolean;
+  /**
+   * An HTTP proxy (`http://127.0.0.1:<port>`) for every request to a host
+   * other than 127.0.0.1, e.g. TestServer.origin: nothing then leaves the
+   * machine, missing resources fail fast, and every request is logged.
+   */
+  proxy?: string;
+  /**
+   * Firefox only: pins the extension's internal UUID (its moz-extension://
+   * host) and allows the driver into privileged pages, so tests can open and
+   * script the extension's own pages (popup, options). Keyed by gecko id.
+   */
+  firefoxExtensionUuids?: Record<string, string>;
 }
 
 const CLOSE_TIMEOUT_MS = 15_000;
@@ -75,10 +96,12 @@ function killBrowserProcess(pid: number | undefined): void {
 /** Launches `name` with the unpacked extension in `extensionDir` (absolute path). */
 export function launchWithExtension(name: BrowserName, extensionDir: string, options: LaunchOptions = {}): Promise<TestBrowser> {
   const headless = options.headless ?? true;
-  return name === 'chromium' ? launchChromium(extensionDir, headless) : launchFirefox(extensionDir, headless);
+  return name === 'chromium'
+    ? launchChromium(extensionDir, headless, options.proxy)
+    : launchFirefox(extensionDir, headless, options.proxy, options.firefoxExtensionUuids);
 }
 
-async function launchChromium(extensionDir: string, headless: boolean): Promise<TestBrowser> {
+async function launchChromium(extensionDir: string, headless: boolean, proxy: string | undefined): Promise<TestBrowser> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'claimlens-e2e-chromium-'));
   const childrenBefore = await childPids();
   let context: Awaited<ReturnType<typeof playwrightChromium.launchPersistentContext>>;
@@ -97,6 +120,8 @@ async function launchChromium(extensionDir: string, headless: boolean): Promise<
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // Chromium sends loopback requests direct, so pages still come from the server itself.
+        ...(proxy ? [`--proxy-server=${proxy}`] : []),
       ],
     });
   } catch (error) {
@@ -121,6 +146,7 @@ async function launchChromium(extensionDir: string, headless: boolean): Promise<
   return {
     name: 'chromium',
     page,
+    driver: { kind: 'playwright', context, page: pwPage },
     exited: new Promise<void>((resolve) => context.once('close', () => resolve())),
     close: async () => {
       if (!(await settlesWithin(context.close(), CLOSE_TIMEOUT_MS))) pids.forEach(killBrowserProcess);
@@ -129,7 +155,26 @@ async function launchChromium(extensionDir: string, headless: boolean): Promise<
   };
 }
 
-async function launchFirefox(extensionDir: string, headless: boolean): Promise<TestBrowser> {
+/** Firefox preferences that send every non-loopback request to `proxy`. */
+function firefoxProxyPrefs(proxy: string | undefined): Record<string, unknown> {
+  if (!proxy) return {};
+  const { hostname, port } = new URL(proxy);
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': hostname,
+    'network.proxy.http_port': Number(port),
+    'network.proxy.ssl': hostname,
+    'network.proxy.ssl_port': Number(port),
+    'network.proxy.share_proxy_settings': true,
+  };
+}
+
+async function launchFirefox(
+  extensionDir: string,
+  headless: boolean,
+  proxy: string | undefined,
+  uuids: Record<string, string> | undefined,
+): Promise<TestBrowser> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'claimlens-e2e-firefox-'));
   let browser: Awaited<ReturnType<typeof puppeteer.launch>> | undefined;
   const close = async () => {
@@ -145,6 +190,11 @@ async function launchFirefox(extensionDir: string, headless: boolean): Promise<T
       headless,
       userDataDir: profile,
       defaultViewport: VIEWPORT,
+      extraPrefsFirefox: {
+        ...firefoxProxyPrefs(proxy),
+        ...(uuids ? { 'extensions.webextensions.uuids': JSON.stringify(uuids) } : {}),
+      },
+      ...(uuids ? { args: ['--remote-allow-system-access'] } : {}),
     });
     await browser.installExtension(extensionDir);
     // The tab Firefox starts with never gets focus under headless BiDi: its
@@ -164,7 +214,7 @@ async function launchFirefox(extensionDir: string, headless: boolean): Promise<T
     };
     const launched = browser;
     const exited = new Promise<void>((resolve) => launched.once('disconnected', () => resolve()));
-    return { name: 'firefox', page, exited, close };
+    return { name: 'firefox', page, driver: { kind: 'puppeteer', browser: launched, page: ppPage }, exited, close };
   } catch (error) {
     await close();
     throw error;

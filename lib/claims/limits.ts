@@ -1,0 +1,24 @@
+/**
+ * Size limits on claim packs, shared by the build (lib/build/read-packs.ts)
+ * and any in-browser import, so that both refuse the same files with the
+ * same words. A pack is checked by its size before it is read or parsed:
+ * parsing hundreds of megabytes of JSON would stall a build or freeze the
+ * extension long before validation could say anything useful.
+ */
+
+/** Largest pack file accepted: 50 MB (MiB, 52,428,800 bytes). */
+export const MAX_PACK_BYTES = 50 * 1024 * 1024;
+
+/** Bytes as megabytes with one decimal, as messages show them. */
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * The message for a pack of `bytes` bytes that is over {@link MAX_PACK_BYTES},
+ * or null when the size is acceptable. `file` names the pack in the message.
+ */
+export function packSizeProblem(file: string, bytes: number): string | null {
+  if (bytes <= MAX_PACK_BYTES) return null;
+  return `${file}: the file is ${megabytes(bytes)} (${bytes} bytes), over the ${megabytes(MAX_PACK_BYTES)} limit for a claim pack — split it into smaller packs; it was not read`;
+}

@@ -1,0 +1,4 @@
+// Hostile pages in Chromium (playwright-core, unpacked .output/chrome-mv3).
+import { defineHostileSuite } from './support/hostile-suite';
+
+defineHostileSuite('chromium');
