@@ -40,6 +40,15 @@ export interface MatchableClaim {
   text: string;
   paraphrases: string[];
   entities: RuntimeEntity[];
+  /**
+   * Headline of the claim's fact-check, when known. Retrieval (rank) reads
+   * it as a weaker field; the annotation decision never does, because a
+   * headline is the fact-checker's wording ("X inaccurately describes…"),
+   * not the claim's.
+   */
+  title?: string;
+  /** Summary or subtitle of the fact-check: retrieval-only, like `title`. */
+  summary?: string;
 }
 
 /** A claim as it ships: matchable, and carrying everything the card shows. */

@@ -29,6 +29,12 @@ interface AliasPattern {
 /** Aliases of many entities, indexed by the key of their first word. */
 export interface EntityIndex {
   byFirstKey: Map<string, AliasPattern[]>;
+  /**
+   * The first words of all aliases, folded or stemmed, without the key
+   * prefix: most page words start no alias, and this rejects them without
+   * building two key strings per word.
+   */
+  firstWords: Set<string>;
   /** Display names by entity id. */
   names: Map<string, string>;
 }
@@ -59,6 +65,7 @@ function partOf(token: Token, raw: string): AliasPart {
  */
 export function compileEntities(entities: Iterable<RuntimeEntity>): EntityIndex {
   const byFirstKey = new Map<string, AliasPattern[]>();
+  const firstWords = new Set<string>();
   const names = new Map<string, string>();
   const seen = new Set<string>();
   for (const entity of entities) {
@@ -69,6 +76,7 @@ export function compileEntities(entities: Iterable<RuntimeEntity>): EntityIndex 
       if (parts.length === 0 || seen.has(signature)) continue;
       seen.add(signature);
       const key = parts[0]!.key;
+      firstWords.add(key.slice(2));
       const list = byFirstKey.get(key) ?? [];
       list.push({ entityId: entity.id, parts });
       byFirstKey.set(key, list);
@@ -76,7 +84,7 @@ export function compileEntities(entities: Iterable<RuntimeEntity>): EntityIndex 
   }
   // Longest aliases first, so that "Vice President Pence" wins over "Pence" at the same place.
   for (const list of byFirstKey.values()) list.sort((a, b) => b.parts.length - a.parts.length);
-  return { byFirstKey, names };
+  return { byFirstKey, firstWords, names };
 }
 
 function partMatches(part: AliasPart, token: Token): boolean {
@@ -95,6 +103,7 @@ export function findEntities(index: EntityIndex, tokens: Token[], from = 0, to =
   const coveredUntil = new Map<string, number>();
   for (let i = from; i < to; i++) {
     const token = tokens[i]!;
+    if (!index.firstWords.has(token.norm) && !index.firstWords.has(stemWord(token.norm))) continue;
     const byName = index.byFirstKey.get(`n:${token.norm}`);
     const byStem = index.byFirstKey.get(`s:${stemWord(token.norm)}`);
     // Both lists are sorted longest first; merge them only in the rare case that both exist.

@@ -9,12 +9,21 @@
  * number of claims. Each (sentence, wording) pair gets an IDF-weighted
  * coverage; the separate decision step (decide.ts) says which pairs are
  * sure enough to highlight.
+ *
+ * Only a wording's heaviest terms are posted (prefix filtering, as in
+ * similarity joins; see probes.ts): a sentence that shares none of them
+ * cannot reach the coverage threshold, so it never needs to meet the
+ * wording. Common terms then leave the index's hot path, and a 100k-claim
+ * index costs about what a 1k one does per page. The few candidates found
+ * are scored exactly as if every term had been posted.
  */
 import type { MatchableClaim } from '../claims/runtime-types';
 import { analyzeTokens, entityTerm, isEntityTerm, type Analysis } from './analyze';
 import { DEFAULT_RULES, decide, type DecisionRules } from './decide';
 import { compileEntities, type EntityIndex } from './entities';
-import { createRanker } from './rank';
+import { focusOf, sentenceWeight } from './focus';
+import { minProbeWeight, probeTerms } from './probes';
+import { createClaimRanker, type ClaimRanker, type RankingOptions } from './rank';
 import { splitSentences } from './sentences';
 import { isCommonTerm } from './terms';
 import { tokenize, type Token } from './tokenize';
@@ -29,6 +38,8 @@ export interface MatcherOptions {
   threshold?: number;
   /** Overrides of the other decision rules, for evaluation and tests. */
   rules?: Partial<DecisionRules>;
+  /** Overrides of the ranking knobs (rank.ts RANKING), for tuning and tests. */
+  ranking?: Partial<RankingOptions>;
 }
 
 /** Matches texts against a fixed set of claims. */
@@ -52,19 +63,27 @@ interface Wording {
   claim: number;
   text: string;
   terms: string[];
+  /**
+   * Coverage weight of each term, aligned with `terms`. It is 0 for the
+   * claim's own key entities: the decision checks their presence
+   * separately, so coverage measures only what the claim says about them.
+   * Otherwise "Trump" and "Russia" alone would carry half of most claims in
+   * a pack about Russia.
+   */
+  weights: number[];
   /** Sum of the weights of the wording's terms: the denominator of coverage. */
   total: number;
 }
 
 /**
- * One wording that holds a term. The weight is 0 for the claim's own key
- * entities: the decision checks their presence separately, so coverage
- * measures only what the claim says about them. Otherwise "Trump" and
- * "Russia" alone would carry half of most claims in a pack about Russia.
+ * The wordings (ascending) that hold a probe term, with the term's coverage
+ * weight in each. Typed arrays keep a 100k-claim index compact and its walk
+ * sequential in memory; single precision is enough for the walk's bound
+ * (see minProbeWeight), and exact scoring reads the wording's own weights.
  */
-interface Posting {
-  wording: number;
-  weight: number;
+interface ProbeList {
+  wordings: Int32Array;
+  weights: Float32Array;
 }
 
 /** The compiled, immutable state shared by match() and rank(). */
@@ -73,15 +92,15 @@ interface Compiled {
   entities: EntityIndex;
   wordings: Wording[];
   weights: TermWeights;
-  /** term → the wordings that hold it, with the term's coverage weight in each. */
-  postings: Map<string, Posting[]>;
+  /** term → the wordings (ascending) that hold it among their probe terms (probes.ts). */
+  probes: Map<string, ProbeList>;
+  /** Per wording: the probe weight a sentence must share before exact scoring can pay off (probes.ts). */
+  need: Float32Array;
   /** Concept terms of each claim's key entities. */
   required: string[][];
-  /** Every term of every wording, per claim, for the ranker. */
-  claimTerms: string[][];
 }
 
-function compile(claims: MatchableClaim[]): Compiled {
+function compile(claims: MatchableClaim[], threshold: number): Compiled {
   const entities = compileEntities(claims.flatMap((c) => c.entities));
   const analysed: { claim: number; text: string; terms: string[] }[] = [];
   const claimTerms: string[][] = claims.map(() => []);
@@ -96,28 +115,44 @@ function compile(claims: MatchableClaim[]): Compiled {
   });
   const weights = computeWeights(claimTerms);
   const required = claims.map((c) => [...new Set(c.entities.map((e) => entityTerm(e.id)))]);
-  const postings = new Map<string, Posting[]>();
+  const lists = new Map<string, { wordings: number[]; weights: number[] }>();
+  const need = new Float32Array(analysed.length);
   const wordings: Wording[] = analysed.map((a, wi) => {
     let total = 0;
-    for (const term of a.terms) {
+    const termWeights = a.terms.map((term) => {
       const weight = required[a.claim]!.includes(term) ? 0 : weights.weight(term);
       total += weight;
-      const posting = { wording: wi, weight };
-      const list = postings.get(term);
-      if (list) list.push(posting);
-      else postings.set(term, [posting]);
-    }
-    return { claim: a.claim, text: a.text, terms: a.terms, total };
+      return weight;
+    });
+    const probe = new Set(probeTerms(a.terms, termWeights, total, threshold));
+    let rest = 0;
+    a.terms.forEach((term, t) => {
+      if (!probe.has(term)) {
+        rest += termWeights[t]!;
+        return;
+      }
+      let list = lists.get(term);
+      if (!list) lists.set(term, (list = { wordings: [], weights: [] }));
+      list.wordings.push(wi);
+      list.weights.push(termWeights[t]!);
+    });
+    need[wi] = minProbeWeight(total, rest, threshold);
+    return { claim: a.claim, text: a.text, terms: a.terms, weights: termWeights, total };
   });
-  return { claims, entities, wordings, weights, postings, required, claimTerms };
+  const probes = new Map<string, ProbeList>();
+  for (const [term, list] of lists) probes.set(term, { wordings: Int32Array.from(list.wordings), weights: Float32Array.from(list.weights) });
+  return { claims, entities, wordings, weights, probes, need, required };
 }
 
-/** Per-wording accumulators, reused across sentences (reset through `touched`). */
+/**
+ * Per-wording sums of the probe walk, reused across sentences. A wording's
+ * sum is valid only when its stamp is the current sentence's, so nothing
+ * needs resetting between sentences.
+ */
 interface Scratch {
-  seen: Uint8Array;
-  weight: Float64Array;
-  matched: Uint16Array;
-  content: Uint16Array;
+  stamp: Uint32Array;
+  sentence: number;
+  weight: Float32Array;
   touched: number[];
 }
 
@@ -128,54 +163,119 @@ function spanText(text: string, tokens: Token[], first: number, last: number): s
   return end.possessive ? raw.replace(/['\u2019]s$/, '') : raw;
 }
 
-/** Scores one sentence against every wording that shares a term with it. */
+/** What a sentence shares with a wording: summed weight, informative and content terms, first shared ordinal. */
+interface Score {
+  weight: number;
+  matched: number;
+  content: number;
+  first: number;
+}
+
+/** A wording that passed the decision for a sentence. */
+interface Passing {
+  wi: number;
+  coverage: number;
+  focus: number;
+  /** Ordinal (in the sentence's term order) of the first term it shares with the sentence. */
+  first: number;
+}
+
+/**
+ * Scores one wording against a sentence whose terms are `ordinal` (term →
+ * position in the sentence's term order). Shared terms are summed in the
+ * sentence's order, as a walk over every posting would add them, so the
+ * coverage is the same to the last bit.
+ */
+function scoreWording(c: Compiled, wi: number, ordinal: Map<string, number>): Score {
+  const wording = c.wordings[wi]!;
+  const shared: { ord: number; t: number }[] = [];
+  wording.terms.forEach((term, t) => {
+    const ord = ordinal.get(term);
+    if (ord !== undefined) shared.push({ ord, t });
+  });
+  shared.sort((a, b) => a.ord - b.ord);
+  let weight = 0;
+  let matched = 0;
+  let content = 0;
+  for (const { t } of shared) {
+    const term = wording.terms[t]!;
+    weight += wording.weights[t]!;
+    // Common news words add coverage but never count towards the minimum numbers of shared terms.
+    const entity = isEntityTerm(term);
+    const informative = entity || !isCommonTerm(term) ? 1 : 0;
+    matched += informative;
+    content += informative && !entity ? 1 : 0;
+  }
+  return { weight, matched, content, first: shared[0]?.ord ?? 0 };
+}
+
+/**
+ * Applies the decision to a wording's score; the passing wording, or null.
+ * `sentenceTotal` is the sentence's own weight, for focus (focus.ts).
+ */
+function decideWording(c: Compiled, rules: DecisionRules, wi: number, score: Score, analysis: Analysis, sentenceTotal: number): Passing | null {
+  const wording = c.wordings[wi]!;
+  const required = c.required[wording.claim]!;
+  const coverage = wording.total > 0 ? score.weight / wording.total : 0;
+  const candidate = {
+    coverage,
+    matchedTerms: score.matched,
+    matchedContentTerms: score.content,
+    missingEntities: required.filter((t) => !analysis.terms.has(t)).length,
+    requiredEntities: required.length,
+    focus: focusOf(wording.terms, analysis.terms, c.weights, sentenceTotal),
+  };
+  return decide(candidate, rules) ? { wi, coverage, focus: candidate.focus, first: score.first } : null;
+}
+
+/** Scores one sentence against every wording that shares a probe term with it. */
 function scoreSentence(
   c: Compiled, rules: DecisionRules, scratch: Scratch, text: string, tokens: Token[], analysis: Analysis,
   span: { start: number; end: number }, out: Annotation[],
 ): void {
+  // The walk: sum each wording's probe hits. A sentence meets many
+  // wordings through one rare word, and few of them come near the threshold.
+  const stamp = ++scratch.sentence;
   for (const term of analysis.terms.keys()) {
-    const list = c.postings.get(term);
+    const list = c.probes.get(term);
     if (!list) continue;
-    // Common news words add coverage but never count towards the minimum numbers of shared terms.
-    const entity = isEntityTerm(term);
-    const informative = entity || !isCommonTerm(term) ? 1 : 0;
-    const content = informative && !entity ? 1 : 0;
-    for (const { wording: wi, weight } of list) {
-      if (scratch.seen[wi] === 0) {
-        scratch.seen[wi] = 1;
+    for (let j = 0; j < list.wordings.length; j++) {
+      const wi = list.wordings[j]!;
+      if (scratch.stamp[wi] !== stamp) {
+        scratch.stamp[wi] = stamp;
         scratch.touched.push(wi);
+        scratch.weight[wi] = list.weights[j]!;
+      } else {
+        scratch.weight[wi] = scratch.weight[wi]! + list.weights[j]!;
       }
-      scratch.weight[wi] = scratch.weight[wi]! + weight;
-      scratch.matched[wi] = scratch.matched[wi]! + informative;
-      scratch.content[wi] = scratch.content[wi]! + content;
     }
   }
-  // The best passing wording of each claim.
-  const best = new Map<number, { wi: number; coverage: number }>();
+  // Exact scoring only where the probe hits, plus every other term, could reach the threshold.
+  let ordinal: Map<string, number> | null = null;
+  let sentenceTotal = 0;
+  const passing: Passing[] = [];
   for (const wi of scratch.touched) {
-    const wording = c.wordings[wi]!;
-    const required = c.required[wording.claim]!;
-    const coverage = wording.total > 0 ? scratch.weight[wi]! / wording.total : 0;
-    const candidate = {
-      coverage,
-      matchedTerms: scratch.matched[wi]!,
-      matchedContentTerms: scratch.content[wi]!,
-      missingEntities: required.filter((t) => !analysis.terms.has(t)).length,
-      requiredEntities: required.length,
-    };
-    if (decide(candidate, rules) && coverage > (best.get(wording.claim)?.coverage ?? -1)) {
-      best.set(wording.claim, { wi, coverage });
+    if (scratch.weight[wi]! < c.need[wi]!) continue;
+    if (!ordinal) {
+      ordinal = new Map<string, number>();
+      for (const term of analysis.terms.keys()) ordinal.set(term, ordinal.size);
+      sentenceTotal = sentenceWeight(analysis.terms.keys(), c.weights);
     }
-  }
-  for (const wi of scratch.touched) {
-    scratch.seen[wi] = 0;
-    scratch.weight[wi] = 0;
-    scratch.matched[wi] = 0;
-    scratch.content[wi] = 0;
+    const p = decideWording(c, rules, wi, scoreWording(c, wi, ordinal), analysis, sentenceTotal);
+    if (p) passing.push(p);
   }
   scratch.touched.length = 0;
+  if (passing.length === 0) return;
+  // The best passing wording of each claim. Visiting wordings in the order a
+  // walk over all postings would first meet them keeps ties and the output order.
+  passing.sort((a, b) => a.first - b.first || a.wi - b.wi);
+  const best = new Map<number, Passing>();
+  for (const p of passing) {
+    const claim = c.wordings[p.wi]!.claim;
+    if (p.coverage > (best.get(claim)?.coverage ?? -1)) best.set(claim, p);
+  }
 
-  for (const [ci, { wi, coverage }] of best) {
+  for (const [ci, { wi, coverage, focus }] of best) {
     const claim = c.claims[ci]!;
     const wordingTerms = new Set(c.wordings[wi]!.terms);
     const matchedTerms: string[] = [];
@@ -191,7 +291,7 @@ function scoreSentence(
       start: span.start,
       end: span.end,
       score: Math.min(1, coverage),
-      evidence: { matchedTerms, matchedEntities, coverage: Math.min(1, coverage), matchedWording: c.wordings[wi]!.text },
+      evidence: { matchedTerms, matchedEntities, coverage: Math.min(1, coverage), focus, matchedWording: c.wordings[wi]!.text },
     });
   }
 }
@@ -201,12 +301,12 @@ function scoreSentence(
  * match() and rank() are then cheap and never change the matcher.
  */
 export function createMatcher(claims: MatchableClaim[], options: MatcherOptions = {}): Matcher {
-  const c = compile(claims);
   const rules: DecisionRules = { ...DEFAULT_RULES, ...options.rules };
   if (options.threshold !== undefined) rules.threshold = options.threshold;
+  const c = compile(claims, rules.threshold);
   const n = c.wordings.length;
-  const scratch: Scratch = { seen: new Uint8Array(n), weight: new Float64Array(n), matched: new Uint16Array(n), content: new Uint16Array(n), touched: [] };
-  let ranker: ReturnType<typeof createRanker> | null = null;
+  const scratch: Scratch = { stamp: new Uint32Array(n), sentence: 0, weight: new Float32Array(n), touched: [] };
+  let ranker: ClaimRanker | null = null;
 
   return {
     match(text: string): Annotation[] {
@@ -228,9 +328,8 @@ export function createMatcher(claims: MatchableClaim[], options: MatcherOptions 
     },
     rank(query: string, k: number) {
       // Built on first use: the content script only ever calls match().
-      ranker ??= createRanker(c.claimTerms);
-      const terms = [...analyzeTokens(tokenize(query), c.entities).terms.keys()];
-      return ranker.top(terms, k).map(({ claim, score }) => ({ claimId: c.claims[claim]!.id, score }));
+      ranker ??= createClaimRanker(c.claims, c.entities, options.ranking);
+      return ranker.top(query, k).map(({ claim, score }) => ({ claimId: c.claims[claim]!.id, score }));
     },
   };
 }

@@ -42,6 +42,8 @@ const OPENERS = new Set(
 
 const TERMINATOR = /[.!?\u2026]+/g;
 const CLOSERS = /["'\u201d\u2019\u00bb)\]]/;
+/** A numbered reference mark right after a sentence's end. */
+const CITATION = /^\[\d{1,4}\]/;
 const OPENING = /["'\u201c\u2018\u00ab(\[]/;
 const UPPER_OR_DIGIT = /[\p{Lu}\p{N}]/u;
 const SPACE = /\s/;
@@ -80,8 +82,15 @@ function splitBlock(text: string, start: number, end: number, out: SentenceSpan[
   for (let m = TERMINATOR.exec(text); m && m.index < end; m = TERMINATOR.exec(text)) {
     let after = m.index + m[0].length;
     let closed = false;
-    while (after < end && CLOSERS.test(text[after]!)) {
-      after++;
+    // Closing quotes and brackets, and reference marks ("[12]", as on Wikipedia), belong to the sentence they end.
+    while (after < end) {
+      if (CLOSERS.test(text[after]!)) {
+        after++;
+      } else {
+        const cite = CITATION.exec(text.slice(after, after + 8));
+        if (!cite) break;
+        after += cite[0].length;
+      }
       closed = true;
     }
     let next = after;

@@ -6,6 +6,14 @@
  * words split into their parts ("then-candidate" → then, candidate) because
  * claims rarely use the same compound; dotted acronyms ("U.S.", "D.C.") stay
  * whole so that they are not read as a sentence end or as the pronoun "us".
+ *
+ * Web and social text adds three things that are not words as written:
+ * links ("https://example.com/a1B", "pic.twitter.com/a1B") give no tokens at all,
+ * since their random ids would only meet other random ids; hashtags and
+ * handles ("#FloodWarning", "@MayorJaneDoe") are split where the case
+ * or the kind of character changes, because they name things claims spell
+ * as words; and grouped or decimal numbers are one token ("1,250" → "1250",
+ * "2.5"), so that "$1,250" and "1250 dollars" agree.
  */
 import { foldText } from './normalize';
 
@@ -24,12 +32,39 @@ export interface Token {
 }
 
 /**
- * A dotted acronym ("U.S.", "a.m."), or a run of letters, digits, combining
- * marks and invisible joiners with internal apostrophes ("Russia's", "don't").
+ * In order of preference: a hashtag or handle (split), a grouped number, a
+ * dotted acronym ("U.S.", "a.m."), or a run of letters, digits, combining
+ * marks and invisible joiners with internal apostrophes ("Russia's",
+ * "don't"). Links are found from the word they start with (see LINK).
  */
-const WORD = /(?:\p{L}\.){2,}(?!\p{L})|[\p{L}\p{N}\p{M}\u00ad\u200b-\u200d\u2060]+(?:['\u2019][\p{L}\p{M}]+)*/gu;
+const WORD = new RegExp(
+  [
+    // A link glued to a hashtag ("#Floodhttps://…", "#Storm2pic.twitter.com/…") ends the tag.
+    String.raw`(?:[#@](?<![\p{L}\p{N}_][#@])(?:(?!https?:\/\/|pic\.twitter\.com\/)[\p{L}\p{N}_])+)`,
+    String.raw`(?:(?:\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?|\p{N}+\.\p{N}+)(?![\p{L}\p{N}]))`,
+    String.raw`(?:\p{L}\.){2,}(?!\p{L})`,
+    String.raw`[\p{L}\p{N}\p{M}\u00ad\u200b-\u200d\u2060]+(?:['\u2019][\p{L}\p{M}]+)*`,
+  ].join('|'),
+  'gu',
+);
+
+/**
+ * A link starting at a word: a scheme or "www.", or a dotted host name
+ * followed by a path. Tried (sticky) only where a word is followed by ":",
+ * "." or "-", so ordinary prose pays nothing for it.
+ */
+const LINK = /(?:https?:\/\/|www\.)\S+|(?:[\p{L}\p{N}-]+\.)+[a-z]{2,}\/\S*/uy;
+
+/**
+ * The parts of a hashtag or handle body: runs of capitalised words, lower
+ * case, upper case (acronyms) or digits. "theMayorJaneDoe" → the, Mayor,
+ * Jane, Doe; "COVID19" → COVID, 19; "NWS_Boston" → NWS, Boston. A handle's digits
+ * are dropped (see tokenize).
+ */
+const TAG_PART = /\p{Lu}\p{Ll}+|\p{Ll}+|\p{Lu}+(?!\p{Ll})|\p{N}+/gu;
 
 const UPPER = /^\p{Lu}/u;
+const DIGIT = /\p{N}/u;
 
 /**
  * Folds one word: see foldText. Exported so that aliases and claim wordings
@@ -47,14 +82,38 @@ export function foldWord(raw: string): { norm: string; possessive: boolean } {
  */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
+  const push = (start: number, raw: string, norm?: string) => {
+    const end = Math.min(start + raw.length, to);
+    const folded = foldWord(text.slice(start, end));
+    const word = norm ?? folded.norm;
+    if (word.length > 0) tokens.push({ start, end, norm: word, cap: UPPER.test(raw), possessive: folded.possessive });
+  };
   const re = new RegExp(WORD.source, WORD.flags);
   re.lastIndex = from;
   for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    const raw = m[0];
-    const end = Math.min(m.index + raw.length, to);
-    const { norm, possessive } = foldWord(text.slice(m.index, end));
-    if (norm.length === 0) continue;
-    tokens.push({ start: m.index, end, norm, cap: UPPER.test(raw), possessive });
+    const first = m[0][0]!;
+    const tag = first === '#' || first === '@';
+    const after = text[m.index + m[0].length];
+    if (!tag && (after === ':' || after === '.' || after === '-')) {
+      LINK.lastIndex = m.index;
+      if (LINK.test(text)) {
+        re.lastIndex = LINK.lastIndex;
+        continue;
+      }
+    }
+    if (tag) {
+      const body = m.index + 1;
+      // Digits in a handle are there to make it unique ("@riverfan1987"), not a year or a count.
+      const handle = m[0].startsWith('@');
+      for (const part of m[0].slice(1).matchAll(TAG_PART)) {
+        if (!(handle && /^\p{N}/u.test(part[0]))) push(body + part.index, part[0]);
+      }
+    } else if (DIGIT.test(first) && (m[0].includes(',') || m[0].includes('.'))) {
+      // A grouped or decimal number: no other alternative holds a "," or starts with a digit and holds a ".".
+      push(m.index, m[0], m[0].replace(/,/g, ''));
+    } else {
+      push(m.index, m[0]);
+    }
   }
   return tokens;
 }

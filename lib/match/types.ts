@@ -12,6 +12,12 @@ export interface MatchEvidence {
   matchedEntities: string[];
   /** IDF-weighted share of the best-matching claim wording's key terms that the sentence covers, 0…1. */
   coverage: number;
+  /**
+   * Share of the sentence's own IDF weight that the matched wording accounts
+   * for, 0…1: high when the sentence is about the claim, low when the claim's
+   * words are a small part of a sentence about something else.
+   */
+  focus?: number;
   /** Which wording of the claim matched best: the claim text or one of its paraphrases. */
   matchedWording: string;
 }
