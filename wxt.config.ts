@@ -4,16 +4,24 @@ import { claimPacksPlugin } from './lib/build/claim-packs-plugin';
 // Gecko id and data_collection_permissions are required for Firefox MV3 on AMO;
 // Claimlens collects nothing, which Firefox 140+ lets us declare with "none".
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   srcDir: '.',
   outDir: '.output',
   manifestVersion: 3,
   manifest: ({ browser }) => ({
-    name: 'Claimlens',
-    description:
-      'Highlights known claims in news articles and shows who asserted and who denied them. Everything runs locally.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage'],
     action: { default_title: 'Claimlens' },
+    // Alt+Shift+J, not a single key: screen readers (NVDA, JAWS) own most
+    // single keys and many Ctrl combinations while reading a page.
+    commands: {
+      'focus-next-mark': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: '__MSG_commandFocusNextMark__',
+      },
+    },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'",
     },

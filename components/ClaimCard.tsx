@@ -7,6 +7,7 @@
 import type { Review } from '../lib/claims/schema';
 import type { RuntimeStance } from '../lib/claims/runtime-types';
 import { safeHttpUrl } from '../lib/claims/safe-url';
+import { t } from '../lib/i18n';
 import type { MatchEvidence } from '../lib/match/types';
 
 /** One claim as the card shows it. */
@@ -72,12 +73,20 @@ function StanceGroup({ heading, stances }: { heading: string; stances: RuntimeSt
   );
 }
 
+/** The verdict's place on the scale, for the chip's colour; the text label always says it too. */
+function verdictTone(r: Review): 'false' | 'mixed' | 'true' | 'unrated' {
+  if (r.normalizedRating === undefined) return 'unrated';
+  if (r.normalizedRating <= -0.34) return 'false';
+  if (r.normalizedRating >= 0.34) return 'true';
+  return 'mixed';
+}
+
 function Verdicts({ reviews }: { reviews: Review[] }) {
   if (reviews.length === 0) return null;
   return (
-    <ul class="verdicts" aria-label="Fact-checkers' verdicts">
+    <ul class="verdicts" aria-label={t('card.verdicts')}>
       {reviews.map((r, i) => (
-        <li key={i} class="verdict">
+        <li key={i} class={`verdict verdict-${verdictTone(r)}`}>
           <ExternalLink href={r.url}>
             <span class="verdict-publisher">{r.publisher}</span>: <span class="verdict-rating">{r.rating}</span>
           </ExternalLink>
@@ -91,11 +100,8 @@ function Evidence({ evidence }: { evidence: MatchEvidence }) {
   const parts = [...evidence.matchedEntities, ...evidence.matchedTerms];
   return (
     <details class="evidence">
-      <summary>Why this matched</summary>
-      <p>
-        Shared terms: {parts.join(', ') || 'none'}. Coverage of the claim's key terms:{' '}
-        {Math.round(evidence.coverage * 100)}%.
-      </p>
+      <summary>{t('card.whyMatched')}</summary>
+      <p>{t('card.evidence', [parts.join(', ') || t('card.evidenceNone'), String(Math.round(evidence.coverage * 100))])}</p>
     </details>
   );
 }
@@ -107,21 +113,24 @@ function ClaimSection({ claim }: { claim: CardClaim }) {
     <section class="claim" data-claim-id={claim.id}>
       <p class="claim-text">{claim.text}</p>
       <Verdicts reviews={claim.reviews} />
-      <StanceGroup heading="Asserted by" stances={asserted} />
-      <StanceGroup heading="Denied by" stances={denied} />
-      {asserted.length + denied.length === 0 && <p class="no-stances">No one's stance on this claim is recorded yet.</p>}
+      <StanceGroup heading={t('card.assertedBy')} stances={asserted} />
+      <StanceGroup heading={t('card.deniedBy')} stances={denied} />
+      {asserted.length + denied.length === 0 && <p class="no-stances">{t('card.noStances')}</p>}
       {claim.evidence && <Evidence evidence={claim.evidence} />}
-      <p class="pack">Claim pack: {claim.packTitle}</p>
+      <p class="pack">{t('card.pack', [claim.packTitle])}</p>
     </section>
   );
 }
 
-/** The whole card: every claim that the hovered sentence carries. */
+/**
+ * The whole card: every claim that the hovered sentence carries. The dialog
+ * takes focus (tabIndex -1) when a keyboard user opens it with Enter.
+ */
 export function ClaimCard({ claims }: ClaimCardProps) {
-  const label = claims.length === 1 ? 'Known claim' : `${claims.length} known claims`;
+  const label = t('card.knownClaims', claims.length);
   return (
-    <div class="card" role="dialog" aria-label={`Claimlens: ${label}`}>
-      <header class="card-header">Claimlens · {label}</header>
+    <div class="card" role="dialog" aria-label={t('card.dialogLabel', [label])} tabIndex={-1}>
+      <header class="card-header">{t('card.header', [label])}</header>
       {claims.map((c) => (
         <ClaimSection key={c.id} claim={c} />
       ))}

@@ -1,7 +1,9 @@
 /**
  * What the toolbar badge says for a tab, derived from the latest message of
- * its content script. Pure, so it is tested without a browser.
+ * its content script. Pure apart from reading the locale's strings, so it is
+ * tested without a browser.
  */
+import { t } from './i18n';
 import type { ContentToBackground, WireMessage } from './messages';
 
 /** Badge text, colour and tooltip. */
@@ -11,15 +13,24 @@ export interface BadgeState {
   title: string;
 }
 
-/** Maps a content-script report to the badge: the count of distinct claims, or "!" on error. */
+/** Badge colour of a normal count. */
+const COUNT_COLOR = '#7a4b00';
+
+/**
+ * Maps a content-script report to the badge: the count of distinct claims,
+ * "!" on error, nothing (with a tooltip saying why) when Claimlens is off.
+ */
 export function badgeForMessage(message: WireMessage<ContentToBackground>): BadgeState {
   if (message.method === 'index-error') {
-    return { text: '!', color: '#b00020', title: `Claimlens: claim index failed to load (${message.message})` };
+    return { text: '!', color: '#b00020', title: t('badge.indexError', [message.message]) };
   }
+  if (message.method === 'annotate') return { text: '', color: COUNT_COLOR, title: t('extName') };
+  if (message.off === 'paused') return { text: '', color: COUNT_COLOR, title: t('badge.paused') };
+  if (message.off === 'site-off') return { text: '', color: COUNT_COLOR, title: t('badge.siteOff') };
   const count = new Set(message.claimIds).size;
   return {
     text: count > 0 ? String(count) : '',
-    color: '#7a4b00',
-    title: count === 0 ? 'Claimlens: no known claims on this page' : `Claimlens: ${count} known claim${count === 1 ? '' : 's'} on this page`,
+    color: COUNT_COLOR,
+    title: count === 0 ? t('badge.none') : t('badge.count', count),
   };
 }

@@ -1,64 +1,82 @@
 /**
- * Wiring of one page: gate → article root → text model → matcher → marks →
- * card controller, with the page's lifetime tied to the content script's.
+ * Wiring of one page to the browser: settings from storage, matching by the
+ * background, the badge, and the messages from the popup and the shortcut.
+ * The page's own life (observe, annotate, restore) is lib/annotate/page-session.ts.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import bundledIndex from 'virtual:claimlens/index';
-import { loadIndex } from '../../lib/claims/load-index';
-import type { RuntimeClaim } from '../../lib/claims/runtime-types';
-import { createMatcher } from '../../lib/match/matcher';
-import type { Annotation } from '../../lib/match/types';
-import { findPageAnnotations, type PageAnnotations } from '../../lib/page/page-annotations';
-import { toHighlights } from '../../lib/annotate/highlights';
-import { applyMarks } from '../../lib/annotate/marks';
-import { createCardController } from '../../lib/annotate/card-controller';
-import type { ContentToBackground, WireMessage } from '../../lib/messages';
+import { startPageSession } from '../../lib/annotate/page-session';
+import { buildWebAnnotations } from '../../lib/annotate/web-annotation';
+import { t } from '../../lib/i18n';
+import {
+  isWireMessage,
+  sendToBackground,
+  TO_CONTENT_METHODS,
+  type AnnotateResult,
+  type Handlers,
+  type MatchedClaim,
+  type ToContent,
+} from '../../lib/messages';
+import { getSettings, watchSettings } from '../../lib/storage/settings';
 import { cardCss, clearCard, renderCard } from './render-card';
 
-function send(message: WireMessage<ContentToBackground>) {
-  // The background may be asleep or reloading; a lost badge update is harmless.
-  browser.runtime.sendMessage(message).catch(() => undefined);
+/** The hidden text that tells assistive tech what a mark is. */
+function describe(claims: MatchedClaim[]): string {
+  const parts = claims.map((c) => {
+    const asserted = c.stances.filter((s) => s.stance === 'asserts').length;
+    const denied = c.stances.filter((s) => s.stance === 'denies').length;
+    return `${c.text} (${t('mark.stanceSummary', [String(asserted), String(denied)])})`;
+  });
+  return t('mark.description', [parts.join(' ')]);
 }
 
-/** Annotates the current page once; everything it adds goes away with `ctx`. */
+/** Annotates the current page and keeps it annotated; everything ends with `ctx`. */
 export function annotatePage(ctx: ContentScriptContext): void {
-  let claims: RuntimeClaim[] = [];
-  let packTitles = new Map<string, string>();
-  let found: PageAnnotations | null;
-  try {
-    found = findPageAnnotations(document, () => {
-      const index = loadIndex(bundledIndex);
-      claims = index.body.claims;
-      packTitles = new Map(index.body.packs.map((p) => [p.id, p.title]));
-      return createMatcher(claims);
-    });
-  } catch (error) {
-    // A broken index must never produce marks: show the error state instead.
-    send({ method: 'index-error', message: error instanceof Error ? error.message : String(error) });
-    return;
-  }
-  if (!found) return;
-  const { model, annotations } = found;
-  const claimsById = new Map(claims.map((c) => [c.id, c]));
-  const markSet = applyMarks(model, toHighlights(annotations));
-
-  // Each mark's evidence: the annotations whose span covers its highlight.
-  const annotationsOfMark = new WeakMap<Element, Annotation[]>();
-  for (const { element, highlight } of markSet.marks) {
-    annotationsOfMark.set(
-      element,
-      annotations.filter((a) => a.start <= highlight.start && a.end >= highlight.end),
-    );
-  }
-
-  createCardController({
-    root: model.root,
-    css: cardCss,
+  const session = startPageSession({
+    doc: document,
     signal: ctx.signal,
-    render: (container, mark) => renderCard(container, annotationsOfMark.get(mark) ?? [], claimsById, packTitles),
-    clear: clearCard,
+    match: (text) =>
+      sendToBackground('annotate', { text }).catch(
+        (error: unknown): AnnotateResult => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      ),
+    cardCss,
+    renderCard,
+    clearCard,
+    describe,
+    report: (claimIds, off) => {
+      // The background may be asleep or reloading; a lost badge update is harmless.
+      sendToBackground('page-claims', off ? { claimIds, off } : { claimIds }).catch(() => undefined);
+    },
   });
-  ctx.signal.addEventListener('abort', () => markSet.remove(), { once: true });
-  send({ method: 'page-claims', claimIds: [...new Set(annotations.map((a) => a.claimId))] });
+
+  const handlers: Handlers<ToContent, null> = {
+    'focus-next-mark': () => session.focusNextMark(),
+    'get-page-state': () => session.state(),
+    'show-claim': ({ claimId }) => session.showClaim(String(claimId)),
+    'export-annotations': () => {
+      const data = session.annotated();
+      if (!data) return null;
+      return buildWebAnnotations({
+        url: location.href,
+        title: document.title,
+        text: data.model.text,
+        spans: data.annotations,
+        claims: data.claims,
+        created: new Date(),
+        version: browser.runtime.getManifest().version,
+      });
+    },
+  };
+  const onMessage = (message: unknown): Promise<unknown> | undefined => {
+    if (!isWireMessage<ToContent>(message, TO_CONTENT_METHODS)) return undefined;
+    const handler = handlers[message.method] as (m: typeof message, c: null) => unknown;
+    return Promise.resolve(handler(message, null));
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  const unwatch = watchSettings((settings) => session.setSettings(settings));
+  ctx.onInvalidated(unwatch);
+  ctx.addEventListener(window, 'wxt:locationchange', () => session.refresh());
+  void getSettings().then((settings) => session.setSettings(settings));
 }

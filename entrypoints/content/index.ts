@@ -3,7 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { annotatePage } from './annotate-page';
 
 // Runs on every http(s) page but does real work only on articles: the gate
-// inside annotatePage is a few selector lookups on other pages.
+// inside the page session is a few selector lookups on other pages.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',

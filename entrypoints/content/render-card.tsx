@@ -2,31 +2,20 @@
 import { render } from 'preact';
 import { ClaimCard, type CardClaim } from '../../components/ClaimCard';
 import cardCssText from '../../components/claim-card.css?inline';
-import type { RuntimeClaim } from '../../lib/claims/runtime-types';
-import type { Annotation } from '../../lib/match/types';
+import type { CardItem } from '../../lib/annotate/annotated-page';
 
 export const cardCss: string = cardCssText;
 
-/** Builds the card's props from a mark's annotations and renders them. */
-export function renderCard(
-  container: HTMLElement,
-  annotations: Annotation[],
-  claimsById: Map<string, RuntimeClaim>,
-  packTitles: Map<string, string>,
-): void {
-  const claims: CardClaim[] = [];
-  for (const a of annotations) {
-    const claim = claimsById.get(a.claimId);
-    if (!claim || claims.some((c) => c.id === claim.id)) continue;
-    claims.push({
-      id: claim.id,
-      text: claim.text,
-      packTitle: packTitles.get(claim.packId) ?? claim.packId,
-      stances: claim.stances,
-      reviews: claim.reviews,
-      evidence: a.evidence,
-    });
-  }
+/** Builds the card's props from a mark's claims and renders them. */
+export function renderCard(container: HTMLElement, items: CardItem[]): void {
+  const claims: CardClaim[] = items.map(({ claim, evidence }) => ({
+    id: claim.id,
+    text: claim.text,
+    packTitle: claim.packTitle,
+    stances: claim.stances,
+    reviews: claim.reviews,
+    ...(evidence ? { evidence } : {}),
+  }));
   render(<ClaimCard claims={claims} />, container);
 }
 

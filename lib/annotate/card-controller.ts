@@ -9,10 +9,9 @@
  * Every listener and the position watcher end with `signal`.
  */
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
-import { MARK_TAG } from './marks';
+import { CARD_TAG, MARK_TAG, pageClaimsOurTags } from './tags';
 
-/** The tag name of the card host. Part of the public contract. */
-export const CARD_TAG = 'claimlens-card';
+export { CARD_TAG };
 
 /** Pointer grace period: long enough to cross the gap from mark to card. */
 const CLOSE_DELAY_MS = 300;
@@ -61,10 +60,22 @@ function createHost(doc: Document, css: string): { host: HTMLElement; container:
   return { host, container };
 }
 
-/** Wires hover, focus and Escape on `root` to a single shared card. */
+/**
+ * A controller that never shows anything, for pages that have defined our
+ * element names themselves (see tags.ts): its host is never put in the page.
+ */
+function inertController(doc: Document): CardController {
+  return { open() {}, close() {}, openMark: null, host: doc.createElement('div') };
+}
+
+/**
+ * Wires hover, focus and Escape on `root` to a single shared card. On a page
+ * that has claimed our element names, returns an inert controller instead.
+ */
 export function createCardController(options: CardControllerOptions): CardController {
   const { root, signal } = options;
   const doc = root.ownerDocument;
+  if (pageClaimsOurTags(doc)) return inertController(doc);
   const { host, container } = createHost(doc, options.css);
   let openMark: Element | null = null;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -159,6 +170,17 @@ export function createCardController(options: CardControllerOptions): CardContro
     const to = (e as FocusEvent).relatedTarget;
     if (to instanceof Node && (host.contains(to) || to === openMark)) return;
     scheduleClose();
+  }, listen);
+  // Enter or Space on a focused mark opens its card and moves focus into it
+  // (to its links); Escape then closes it and returns focus to the mark.
+  root.addEventListener('keydown', (e) => {
+    const ke = e as KeyboardEvent;
+    if ((ke.key !== 'Enter' && ke.key !== ' ') || ke.altKey || ke.ctrlKey || ke.metaKey) return;
+    const mark = markFrom(ke.target);
+    if (!mark) return;
+    ke.preventDefault(); // Space would scroll the page.
+    open(mark);
+    container.querySelector<HTMLElement>('[role="dialog"]')?.focus();
   }, listen);
   doc.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && openMark) close({ restoreFocus: true });

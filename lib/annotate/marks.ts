@@ -12,9 +12,9 @@
  */
 import type { TextModel } from '../page/text-model';
 import type { Highlight } from './highlights';
+import { MARK_TAG, pageClaimsOurTags } from './tags';
 
-/** The tag name of every highlight element. Part of the public contract. */
-export const MARK_TAG = 'claimlens-mark';
+export { MARK_TAG };
 
 /** One text node we split, and what we made of it. */
 interface SplitRecord {
@@ -90,16 +90,8 @@ function wrapNode(doc: Document, original: Text, pieces: Piece[], out: MarkSet['
   return record;
 }
 
-/** Wraps every highlight of `model` in marks, in one batch of DOM writes. */
-export function applyMarks(model: TextModel, highlights: readonly Highlight[]): MarkSet {
-  const doc = model.root.ownerDocument;
-  const records: SplitRecord[] = [];
-  const marks: MarkSet['marks'] = [];
-  for (const [node, pieces] of piecesByNode(model, highlights)) {
-    if (!node.parentNode) continue;
-    records.push(wrapNode(doc, node, pieces, marks));
-  }
-  marks.sort((a, b) => a.highlight.start - b.highlight.start);
+/** A MarkSet whose records are filled in as nodes are wrapped. */
+function markSetOf(records: SplitRecord[], marks: MarkSet['marks']): MarkSet {
   return {
     marks,
     remove() {
@@ -119,4 +111,63 @@ export function applyMarks(model: TextModel, highlights: readonly Highlight[]): 
       marks.length = 0;
     },
   };
+}
+
+/** True when `node` can still be wrapped as the model saw it. */
+function stillWrappable(node: Text, pieces: readonly Piece[]): boolean {
+  return node.parentNode !== null && pieces.every((p) => p.to <= node.data.length);
+}
+
+/**
+ * Wraps every highlight of `model` in marks, in one batch of DOM writes.
+ * Adds nothing when the page has defined our element names itself (see
+ * tags.ts): its code would otherwise run on every mark.
+ */
+export function applyMarks(model: TextModel, highlights: readonly Highlight[]): MarkSet {
+  const doc = model.root.ownerDocument;
+  const records: SplitRecord[] = [];
+  const marks: MarkSet['marks'] = [];
+  const claimed = highlights.length > 0 && pageClaimsOurTags(doc);
+  for (const [node, pieces] of claimed ? [] : piecesByNode(model, highlights)) {
+    if (!stillWrappable(node, pieces)) continue;
+    records.push(wrapNode(doc, node, pieces, marks));
+  }
+  marks.sort((a, b) => a.highlight.start - b.highlight.start);
+  return markSetOf(records, marks);
+}
+
+/** How applyMarksInSlices paces itself and reports its writes. */
+export interface MarkPacing {
+  /** True when the slice has used its budget (see slices.ts). */
+  shouldPause(): boolean;
+  /** Yields to the page; resolves false when the work should stop (the page went away). */
+  pause(): Promise<boolean>;
+  /** Runs one batch of DOM writes (the caller hides them from its MutationObserver). */
+  write(writes: () => void): void;
+}
+
+/**
+ * Like applyMarks, but wraps the nodes a slice at a time. Nodes that the
+ * page changed in between are skipped. The returned set's remove() undoes
+ * exactly what was done, also when the work stopped halfway.
+ */
+export async function applyMarksInSlices(model: TextModel, highlights: readonly Highlight[], pacing: MarkPacing): Promise<MarkSet> {
+  const doc = model.root.ownerDocument;
+  const records: SplitRecord[] = [];
+  const marks: MarkSet['marks'] = [];
+  const set = markSetOf(records, marks);
+  const claimed = highlights.length > 0 && pageClaimsOurTags(doc);
+  const queue = [...(claimed ? [] : piecesByNode(model, highlights))];
+  let i = 0;
+  while (i < queue.length) {
+    pacing.write(() => {
+      do {
+        const [node, pieces] = queue[i++]!;
+        if (stillWrappable(node, pieces)) records.push(wrapNode(doc, node, pieces, marks));
+      } while (i < queue.length && !pacing.shouldPause());
+    });
+    if (i < queue.length && !(await pacing.pause())) break;
+  }
+  marks.sort((a, b) => a.highlight.start - b.highlight.start);
+  return set;
 }

@@ -32,11 +32,26 @@ export const BLOCK_SEPARATOR = '\n\n';
 /** Upper bound on the characters read from one page, so huge pages stay cheap. */
 export const MAX_MODEL_CHARS = 2_000_000;
 
+/** A text model under construction, built a slice at a time (see createTextModelBuilder). */
+export interface TextModelBuilder {
+  /**
+   * Walks on until the model is complete, then returns it; returns null
+   * when `shouldPause()` said to stop first (call run again to go on).
+   * `shouldPause` is asked every {@link PAUSE_CHECK_NODES} nodes.
+   */
+  run(shouldPause: () => boolean): TextModel | null;
+}
+
+/** How many nodes the builder visits between two `shouldPause` checks. */
+export const PAUSE_CHECK_NODES = 256;
+
 /**
- * Builds the text model of everything readable under `root`.
+ * Starts building the text model of everything readable under `root`, in
+ * slices, so that a huge article never blocks the page for long. The DOM
+ * must not change between slices (the caller rebuilds when it did).
  * Iterative (no recursion) so that pathologically deep pages cannot overflow the stack.
  */
-export function buildTextModel(root: Element): TextModel {
+export function createTextModelBuilder(root: Element): TextModelBuilder {
   const parts: string[] = [];
   const segments: TextSegment[] = [];
   let length = 0;
@@ -52,34 +67,46 @@ export function buildTextModel(root: Element): TextModel {
 
   // Stack entries: a node to visit, or a marker to close a block element.
   const stack: (Node | { close: true })[] = [root];
-  while (stack.length > 0 && length < MAX_MODEL_CHARS) {
-    const item = stack.pop()!;
-    if ('close' in item) {
-      breakBlock();
-      continue;
-    }
-    if (item.nodeType === 3) {
-      const node = item as Text;
-      const value = node.data;
-      if (value.length === 0) continue;
-      segments.push({ node, start: length, end: length + value.length });
-      parts.push(value);
-      length += value.length;
-      if (/\S/.test(value)) endsWithBreak = false;
-      continue;
-    }
-    if (item.nodeType !== 1) continue;
-    const el = item as Element;
-    if (el !== root && isSkippedElement(el)) continue;
-    const block = isBlockElement(el);
-    if (block) {
-      breakBlock();
-      stack.push({ close: true });
-    }
-    const children = el.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-  }
-  return { root, text: parts.join(''), segments };
+  return {
+    run(shouldPause) {
+      let visited = 0;
+      while (stack.length > 0 && length < MAX_MODEL_CHARS) {
+        if (++visited % PAUSE_CHECK_NODES === 0 && shouldPause()) return null;
+        const item = stack.pop()!;
+        if ('close' in item) {
+          breakBlock();
+          continue;
+        }
+        if (item.nodeType === 3) {
+          const node = item as Text;
+          const value = node.data;
+          if (value.length === 0) continue;
+          segments.push({ node, start: length, end: length + value.length });
+          parts.push(value);
+          length += value.length;
+          if (/\S/.test(value)) endsWithBreak = false;
+          continue;
+        }
+        if (item.nodeType !== 1) continue;
+        const el = item as Element;
+        if (el !== root && isSkippedElement(el)) continue;
+        const block = isBlockElement(el);
+        if (block) {
+          breakBlock();
+          stack.push({ close: true });
+        }
+        const children = el.childNodes;
+        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+      }
+      stack.length = 0;
+      return { root, text: parts.join(''), segments };
+    },
+  };
+}
+
+/** Builds the text model of everything readable under `root`, in one go. */
+export function buildTextModel(root: Element): TextModel {
+  return createTextModelBuilder(root).run(() => false)!;
 }
 
 /**

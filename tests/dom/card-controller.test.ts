@@ -17,6 +17,10 @@ function setup() {
     render: (container, mark) => {
       rendered.push(mark.id);
       container.innerHTML = '';
+      const dialog = document.createElement('div');
+      dialog.setAttribute('role', 'dialog');
+      dialog.tabIndex = -1;
+      container.append(dialog);
       const button = document.createElement('button');
       button.textContent = `card for ${mark.getAttribute('data-claim-ids')}`;
       container.append(button);
@@ -98,5 +102,21 @@ describe('card controller', () => {
     expect(document.querySelector(CARD_TAG)).toBeNull();
     over(mark('m1'));
     expect(rendered).toEqual([]);
+  });
+
+  it.each(['Enter', ' '])('opens the card with %j on a focused mark and moves focus into it; Escape returns it', (key) => {
+    const { host, mark } = setup();
+    const m2 = mark('m2') as HTMLElement;
+    m2.focus();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(isOpen(host)).toBe(false);
+    const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+    m2.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(true);
+    expect(isOpen(host)).toBe(true);
+    expect(host.shadowRoot!.activeElement?.getAttribute('role')).toBe('dialog');
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(isOpen(host)).toBe(false);
+    expect(document.activeElement).toBe(m2);
   });
 });

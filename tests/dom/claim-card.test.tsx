@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { ClaimCard, type CardClaim } from '../../components/ClaimCard';
 import type { RuntimeStance } from '../../lib/claims/runtime-types';
+import { installMessages } from '../support/i18n';
 
 const source = { outlet: 'Example Times', title: 'A report', date: '2020-01-02' };
 
@@ -26,6 +27,7 @@ function mount(claims: CardClaim[]): HTMLElement {
   return container;
 }
 
+beforeAll(installMessages);
 afterEach(() => {
   document.body.innerHTML = '';
 });
@@ -98,5 +100,45 @@ describe('ClaimCard', () => {
     expect(evidence.textContent).toContain('Why this matched');
     expect(evidence.textContent).toContain('moon, cheese');
     expect(evidence.textContent).toContain('80%');
+  });
+
+  it('shows one claim with a singular label, and a dialog that can take focus', () => {
+    const el = mount([claim({ stances: [stance('Ada Asserter', 'asserts')] })]);
+    const dialog = el.querySelector('[role="dialog"]')!;
+    expect(dialog.getAttribute('aria-label')).toBe('Claimlens: Known claim');
+    expect(dialog.getAttribute('tabindex')).toBe('-1');
+    expect(el.querySelector('.card-header')!.textContent).toBe('Claimlens · Known claim');
+    expect(el.querySelectorAll('section.claim')).toHaveLength(1);
+  });
+
+  it('shows a claim with assertions and no denials without a "Denied by" group', () => {
+    const el = mount([claim({ stances: [stance('Ada Asserter', 'asserts'), stance('Bo Backer', 'asserts')] })]);
+    expect(el.textContent).toContain('Asserted by');
+    expect(el.textContent).not.toContain('Denied by');
+    expect(el.querySelectorAll('.stance')).toHaveLength(2);
+    expect(el.textContent).not.toContain('No one');
+  });
+
+  it('gives every verdict a text label and a tone, and shows none when there are no verdicts', () => {
+    const el = mount([claim({
+      reviews: [
+        { publisher: 'A', rating: 'Pants on Fire', normalizedRating: -1 },
+        { publisher: 'B', rating: 'Half true', normalizedRating: 0 },
+        { publisher: 'C', rating: 'Correct', normalizedRating: 1 },
+        { publisher: 'D', rating: 'Needs context' },
+      ],
+    })]);
+    const chips = [...el.querySelectorAll('.verdict')];
+    expect(chips.map((c) => c.textContent)).toEqual(['A: Pants on Fire', 'B: Half true', 'C: Correct', 'D: Needs context']);
+    expect(chips.map((c) => c.className)).toEqual(['verdict verdict-false', 'verdict verdict-mixed', 'verdict verdict-true', 'verdict verdict-unrated']);
+    expect(el.querySelector('.verdicts')!.getAttribute('aria-label')).toBe("Fact-checkers' verdicts");
+    document.body.innerHTML = '';
+    expect(mount([claim()]).querySelector('.verdicts')).toBeNull();
+  });
+
+  it('names each claim\'s pack, also when several claims from different packs share a card', () => {
+    const el = mount([claim({ packTitle: 'Seed pack' }), claim({ id: 'c2', text: 'Other.', packTitle: 'Community pack' })]);
+    expect([...el.querySelectorAll('.pack')].map((p) => p.textContent)).toEqual(['Claim pack: Seed pack', 'Claim pack: Community pack']);
+    expect(el.querySelector('.card-header')!.textContent).toBe('Claimlens · 2 known claims');
   });
 });

@@ -1,0 +1,52 @@
+/** The whole options page. Pure: the entrypoint's controller owns the state. */
+import { t } from '../../lib/i18n';
+import type { PackListing } from '../../lib/storage/pack-store';
+import type { Settings } from '../../lib/storage/settings';
+import { ImportPanel, type ImportState } from './ImportPanel';
+import { PackTable } from './PackTable';
+import { SettingsPanel, type SettingsPanelProps } from './SettingsPanel';
+
+export type { ImportState };
+
+export interface OptionsPageProps extends Omit<SettingsPanelProps, 'settings'> {
+  /** Null while loading. */
+  packs: PackListing[] | null;
+  settings: Settings | null;
+  busy: ReadonlySet<string>;
+  importState: ImportState;
+  /** Why the claim index does not load, if it does not. */
+  indexError: string | null;
+  onToggle(packId: string, enabled: boolean): void;
+  onRemove(packId: string): void;
+  onFile(file: File): void;
+}
+
+/** Packs, import, then settings. */
+export function OptionsPage(props: OptionsPageProps) {
+  return (
+    <main class="options">
+      <h1>{t('options.title')}</h1>
+      {props.indexError && (
+        <p class="index-error" role="alert">
+          {t('options.indexError', [props.indexError])}
+        </p>
+      )}
+      <section aria-labelledby="packs-heading">
+        <h2 id="packs-heading">{t('options.packsHeading')}</h2>
+        <p>{t('options.packsIntro')}</p>
+        {props.packs ? <PackTable packs={props.packs} busy={props.busy} onToggle={props.onToggle} onRemove={props.onRemove} /> : <p>{t('options.loading')}</p>}
+      </section>
+      <ImportPanel state={props.importState} onFile={props.onFile} />
+      {props.settings && (
+        <SettingsPanel
+          settings={props.settings}
+          shortcut={props.shortcut}
+          browserName={props.browserName}
+          onStyle={props.onStyle}
+          onSensitivity={props.onSensitivity}
+          onRemoveSite={props.onRemoveSite}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * The toolbar popup: the claims found on the current page (each jumps to
+ * its first mark), the site and global switches, export, and a link to the
+ * options. Pure: the popup's controller owns the state.
+ */
+import { t } from '../../lib/i18n';
+import type { PageState } from '../../lib/messages';
+
+/** What the popup knows about its tab: a page state, or that no content script answered. */
+export type PopupTabState = { kind: 'loading' } | { kind: 'unsupported' } | { kind: 'page'; page: PageState };
+
+export interface PopupViewProps {
+  tab: PopupTabState;
+  /** The global pause (from the settings; known even where the content script does not run). */
+  paused: boolean;
+  /** File name of the last export, to confirm it. */
+  exported: string | null;
+  onShowClaim(claimId: string): void;
+  onSiteEnabled(site: string, enabled: boolean): void;
+  onPaused(paused: boolean): void;
+  onExport(): void;
+  onOpenOptions(): void;
+}
+
+function Status({ page }: { page: PageState }) {
+  if (page.status === 'error') {
+    return (
+      <p class="index-error" role="alert">
+        {t('popup.indexError', [page.error ?? ''])}
+      </p>
+    );
+  }
+  if (page.off === 'paused') return <p class="muted">{t('popup.paused')}</p>;
+  if (page.off === 'site-off') return <p class="muted">{t('popup.offSite')}</p>;
+  if (page.status === 'not-article') return <p class="muted">{t('popup.notArticle')}</p>;
+  if (page.status === 'working') return <p class="muted">{t('popup.working')}</p>;
+  return <p class="count">{t('popup.claimsFound', page.claims.length)}</p>;
+}
+
+function ClaimList({ page, onShowClaim }: { page: PageState; onShowClaim(id: string): void }) {
+  if (page.status !== 'annotated' || page.claims.length === 0) return null;
+  return (
+    <ul class="claims">
+      {page.claims.map((c) => (
+        <li key={c.id} data-claim-id={c.id}>
+          <button type="button" class="claim" onClick={() => onShowClaim(c.id)}>
+            <span class="claim-text">{c.text}</span>
+            <span class="stance-summary">{t('popup.stanceSummary', [String(c.asserted), String(c.denied)])}</span>
+            <span class="visually-hidden"> — {t('popup.showClaim')}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The popup's content. */
+export function PopupView(props: PopupViewProps) {
+  const { tab } = props;
+  const page = tab.kind === 'page' ? tab.page : null;
+  const site = page?.site ?? null;
+  return (
+    <main class="popup">
+      <h1>{t('popup.title')}</h1>
+      {tab.kind === 'loading' && <p class="muted">{t('popup.working')}</p>}
+      {tab.kind === 'unsupported' && <p class="muted">{t('popup.unsupported')}</p>}
+      {page && <Status page={page} />}
+      {page && <ClaimList page={page} onShowClaim={props.onShowClaim} />}
+      <div class="switches">
+        {site && (
+          <label class="switch">
+            <input type="checkbox" name="site" checked={page?.off !== 'site-off'} onChange={(e) => props.onSiteEnabled(site, e.currentTarget.checked)} />{' '}
+            {t('popup.siteSwitch', [site])}
+          </label>
+        )}
+        <label class="switch">
+          <input type="checkbox" name="pause" checked={props.paused} onChange={(e) => props.onPaused(e.currentTarget.checked)} /> {t('popup.pauseSwitch')}
+        </label>
+      </div>
+      <div class="actions">
+        {page?.status === 'annotated' && page.claims.length > 0 && (
+          <button type="button" class="export" onClick={props.onExport}>
+            {t('popup.exportAnnotations')}
+          </button>
+        )}
+        <button type="button" class="link" onClick={props.onOpenOptions}>
+          {t('popup.openOptions')}
+        </button>
+      </div>
+      <p class="export-status" role="status">
+        {props.exported && t('popup.exportDone', [props.exported])}
+      </p>
+    </main>
+  );
+}

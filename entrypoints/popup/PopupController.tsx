@@ -1,0 +1,108 @@
+/**
+ * The popup's state and wiring: the page state comes from the tab's content
+ * script (it knows its marks), switches write the settings item (content
+ * scripts and the badge follow it), export saves a blob as a download.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { PopupView, type PopupTabState } from '../../components/popup/PopupView';
+import { sendToTab } from '../../lib/messages';
+import { getSettings, updateSettings, watchSettings } from '../../lib/storage/settings';
+
+/** How often the popup asks again while the page is still being read or switched. */
+const POLL_MS = 250;
+
+export interface PopupControllerProps {
+  /** The tab to show; null for the active tab of the popup's window. */
+  tabId: number | null;
+}
+
+async function resolveTab(tabId: number | null): Promise<number | null> {
+  if (tabId !== null && Number.isInteger(tabId)) return tabId;
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active?.id ?? null;
+}
+
+/** Saves `json` as a download named `name`, through a short-lived blob URL. */
+function download(json: unknown, name: string): void {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(json, null, 2)], { type: 'application/ld+json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Loads the tab's state and handles the popup's actions. */
+export function PopupController({ tabId: requested }: PopupControllerProps) {
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [tab, setTab] = useState<PopupTabState>({ kind: 'loading' });
+  const [paused, setPaused] = useState(false);
+  const [exported, setExported] = useState<string | null>(null);
+  const [pollToken, setPollToken] = useState(0);
+
+  useEffect(() => {
+    void resolveTab(requested).then((id) => (id === null ? setTab({ kind: 'unsupported' }) : setTabId(id)));
+    void getSettings().then((s) => setPaused(s.paused));
+    return watchSettings((s) => {
+      setPaused(s.paused);
+      setPollToken((n) => n + 1);
+    });
+  }, [requested]);
+
+  // Asks the content script for its state, again while it is still working.
+  useEffect(() => {
+    if (tabId === null) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let rounds = 0;
+    const ask = async () => {
+      try {
+        const page = await sendToTab(tabId, 'get-page-state', {});
+        if (stopped) return;
+        setTab({ kind: 'page', page });
+        // Settings changes reach the page a moment after storage: look twice.
+        if (page.status === 'working' || ++rounds < 3) timer = setTimeout(() => void ask(), POLL_MS);
+      } catch {
+        if (!stopped) setTab({ kind: 'unsupported' });
+      }
+    };
+    void ask();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [tabId, pollToken]);
+
+  const inPopup = requested === null;
+  return (
+    <PopupView
+      tab={tab}
+      paused={paused}
+      exported={exported}
+      onShowClaim={(claimId) => {
+        if (tabId === null) return;
+        void sendToTab(tabId, 'show-claim', { claimId }).then(() => {
+          // A real popup covers the page: get out of the way of the card.
+          if (inPopup) window.close();
+        });
+      }}
+      onSiteEnabled={(site, enabled) =>
+        void updateSettings((s) => ({ disabledSites: enabled ? s.disabledSites.filter((x) => x !== site) : [...s.disabledSites, site] }))
+      }
+      onPaused={(value) => void updateSettings(() => ({ paused: value }))}
+      onExport={() => {
+        if (tabId === null || tab.kind !== 'page') return;
+        void sendToTab(tabId, 'export-annotations', {}).then((json) => {
+          if (!json) return;
+          const name = `claimlens-${tab.page.site ?? 'page'}-${new Date().toISOString().slice(0, 10)}.jsonld`;
+          download(json, name);
+          setExported(name);
+        });
+      }}
+      onOpenOptions={() => void browser.runtime.openOptionsPage()}
+    />
+  );
+}

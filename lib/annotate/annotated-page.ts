@@ -1,0 +1,148 @@
+/**
+ * The marks of one annotation run and what they stand for: which claims
+ * each mark carries (for its card), the hidden descriptions that tell
+ * assistive tech what a mark is, the popup's summary, and the way back to
+ * the page's original DOM.
+ */
+import type { Annotation, MatchEvidence } from '../match/types';
+import type { MatchedClaim, PageClaimSummary } from '../messages';
+import type { TextModel } from '../page/text-model';
+import type { HighlightStyle } from '../storage/settings';
+import { toHighlights } from './highlights';
+import { applyMarksInSlices } from './marks';
+import type { Slicer } from './slices';
+
+/** One claim on a card, with why the sentence matched it. */
+export interface CardItem {
+  claim: MatchedClaim;
+  evidence?: MatchEvidence;
+}
+
+/** See the module comment. */
+export interface AnnotatedPage {
+  readonly root: Element;
+  readonly model: TextModel;
+  /**
+   * The first mark of each highlighted run, in document order: a sentence
+   * cut by a link is several marks but one stop for the shortcut.
+   */
+  markElements(): HTMLElement[];
+  /** The claims a mark carries, each with the evidence of the sentence it sits in. */
+  cardItems(mark: Element): CardItem[];
+  claimIds(): string[];
+  summaries(): PageClaimSummary[];
+  setStyle(style: HighlightStyle): void;
+  /** Puts the marks' hidden descriptions in `host` (the card host, in the light DOM) and links them. */
+  attachDescriptions(host: Element): void;
+  /** Unwraps every mark, restoring the original text nodes, and drops the descriptions. */
+  remove(): void;
+  exportData(): { model: TextModel; annotations: Annotation[]; claims: MatchedClaim[] };
+}
+
+/** How the marks are written. */
+export interface AnnotatePacing {
+  /** Runs one batch of DOM writes, hidden from the page watch. */
+  write(writes: () => void): void;
+  slicer: Slicer;
+  aborted(): boolean;
+  describe(claims: MatchedClaim[]): string;
+  style: HighlightStyle;
+}
+
+/** Attribute that carries the highlight style (entrypoints/content/marks.css reads it). */
+export const STYLE_ATTRIBUTE = 'data-style';
+
+let sessionCounter = 0;
+
+/** Wraps the matched sentences of `model` in marks, in slices. */
+export async function createAnnotatedPage(
+  model: TextModel,
+  result: { annotations: Annotation[]; claims: MatchedClaim[] },
+  pacing: AnnotatePacing,
+): Promise<AnnotatedPage> {
+  const { annotations, claims } = result;
+  const claimsById = new Map(claims.map((c) => [c.id, c]));
+  const markSet = await applyMarksInSlices(model, toHighlights(annotations), {
+    shouldPause: pacing.slicer.shouldPause,
+    pause: async () => {
+      await pacing.slicer.pause();
+      return !pacing.aborted();
+    },
+    write: pacing.write,
+  });
+  const elements = markSet.marks.map((m) => m.element as HTMLElement);
+  pacing.write(() => {
+    for (const el of elements) el.setAttribute(STYLE_ATTRIBUTE, pacing.style);
+  });
+  const descriptions: Element[] = [];
+  // Random per run: the ids live in the page's id space and must not collide with its own.
+  const idPrefix = `claimlens-d${++sessionCounter}-${Math.random().toString(36).slice(2, 8)}-`;
+
+  const cardItems = (mark: Element): CardItem[] => {
+    const hit = markSet.marks.find((m) => m.element === mark);
+    if (!hit) return [];
+    const items: CardItem[] = [];
+    for (const id of hit.highlight.claimIds) {
+      const claim = claimsById.get(id);
+      if (!claim) continue;
+      // The annotation (sentence) this mark is part of explains the match.
+      const a = annotations.find((x) => x.claimId === id && x.start <= hit.highlight.start && x.end >= hit.highlight.end);
+      items.push(a ? { claim, evidence: a.evidence } : { claim });
+    }
+    return items;
+  };
+
+  return {
+    root: model.root,
+    model,
+    markElements: () => {
+      const seen = new Set<object>();
+      const firsts: HTMLElement[] = [];
+      for (const { element, highlight } of markSet.marks) {
+        if (seen.has(highlight) || !element.isConnected) continue;
+        seen.add(highlight);
+        firsts.push(element as HTMLElement);
+      }
+      return firsts;
+    },
+    cardItems,
+    claimIds: () => [...new Set(annotations.map((a) => a.claimId))],
+    summaries() {
+      return claims.map((c) => ({
+        id: c.id,
+        text: c.text,
+        packTitle: c.packTitle,
+        asserted: c.stances.filter((s) => s.stance === 'asserts').length,
+        denied: c.stances.filter((s) => s.stance === 'denies').length,
+        marks: markSet.marks.filter((m) => m.highlight.claimIds.includes(c.id)).length,
+      }));
+    },
+    setStyle(style) {
+      for (const el of elements) el.setAttribute(STYLE_ATTRIBUTE, style);
+    },
+    attachDescriptions(host) {
+      const doc = host.ownerDocument;
+      const byIds = new Map<string, string>();
+      for (const { element, highlight } of markSet.marks) {
+        const key = highlight.claimIds.join(' ');
+        let id = byIds.get(key);
+        if (id === undefined) {
+          id = `${idPrefix}${byIds.size}`;
+          byIds.set(key, id);
+          const description = doc.createElement('div');
+          description.id = id;
+          description.textContent = pacing.describe(highlight.claimIds.flatMap((c) => claimsById.get(c) ?? []));
+          host.appendChild(description);
+          descriptions.push(description);
+        }
+        element.setAttribute('aria-describedby', id);
+      }
+    },
+    remove() {
+      for (const d of descriptions) d.remove();
+      descriptions.length = 0;
+      markSet.remove();
+    },
+    exportData: () => ({ model, annotations, claims }),
+  };
+}

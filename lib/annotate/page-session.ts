@@ -1,0 +1,250 @@
+/**
+ * One page's life with Claimlens: annotate it once the content is there,
+ * again when the page changes its content (infinite scroll, a lazily loaded
+ * body, a client-side route change), and take every mark away, restoring the
+ * page's DOM exactly, when Claimlens is switched off for it.
+ *
+ * Matching runs in the background (it holds the index); this side reads the
+ * page: gate, article root and text model, built in slices that yield to
+ * the page, then wraps the marks in slices too. Page changes are batched
+ * (one MutationObserver, a short debounce), and a run whose text is what is
+ * already annotated does nothing, so rotating ads cost a text walk at most.
+ */
+import type { Annotation } from '../match/types';
+import type { AnnotateResult, MatchedClaim, PageState } from '../messages';
+import { articleSignal } from '../page/article-gate';
+import { findArticleRoot } from '../page/article-root';
+import { createTextModelBuilder, type TextModel } from '../page/text-model';
+import type { HighlightStyle, Settings } from '../storage/settings';
+import { offReason, siteOf } from '../storage/settings';
+import { createCardController, type CardController } from './card-controller';
+import { watchDom } from './dom-watch';
+import { createAnnotatedPage, type AnnotatedPage, type CardItem } from './annotated-page';
+import { createSlicer } from './slices';
+
+/** Quiet time after a page change before annotating again. */
+export const SETTLE_MS = 150;
+/** The most a page that never stops changing waits before it is annotated. */
+export const MAX_WAIT_MS = 1000;
+
+/** What the session needs from the content script. */
+export interface PageSessionOptions {
+  doc: Document;
+  signal: AbortSignal;
+  /** Asks the background to match the article text. */
+  match(text: string): Promise<AnnotateResult>;
+  cardCss: string;
+  renderCard(container: HTMLElement, items: CardItem[]): void;
+  clearCard(container: HTMLElement): void;
+  /** Reports the page's claims (or why there are none) for the toolbar badge. */
+  report(claimIds: string[], off: 'paused' | 'site-off' | null): void;
+  /** Text of the hidden description of a mark (its claims), for assistive tech. */
+  describe(claims: MatchedClaim[]): string;
+}
+
+/** The session's handle, used by the content script's message handlers. */
+export interface PageSession {
+  /** Applies new settings: switching off removes every mark; switching on annotates. */
+  setSettings(settings: Settings): void;
+  /** Looks again soon (a client-side route change). */
+  refresh(): void;
+  state(): PageState;
+  /** Focuses the next mark after the focused element, wrapping around; false when there is none. */
+  focusNextMark(): boolean;
+  /** Scrolls to the claim's first mark, focuses it and opens its card. */
+  showClaim(claimId: string): boolean;
+  /** The current annotations, for export; null when there are none. */
+  annotated(): { model: TextModel; annotations: Annotation[]; claims: MatchedClaim[] } | null;
+  /** Resolves when no run is pending or running (for tests). */
+  idle(): Promise<void>;
+}
+
+/** Starts the session; it ends with `options.signal`. */
+export function startPageSession(options: PageSessionOptions): PageSession {
+  const { doc, signal } = options;
+  let settings: Settings | null = null;
+  let status: PageState['status'] = 'working';
+  let error: string | undefined;
+  let page: AnnotatedPage | null = null;
+  let controller: { card: CardController; abort: AbortController } | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstChangeAt = 0;
+
+  const isOurs = (node: Node) => {
+    const host = controller?.card.host;
+    return !!host && (node === host || host.contains(node));
+  };
+  const dom = watchDom(doc, isOurs, () => schedule(), signal);
+  const url = () => doc.defaultView?.location.href;
+
+  function teardown() {
+    if (!page && !controller) return;
+    dom.ours(() => {
+      controller?.abort.abort();
+      controller = null;
+      page?.remove();
+      page = null;
+    });
+  }
+
+  function schedule(delay = SETTLE_MS) {
+    if (signal.aborted) return;
+    const now = Date.now();
+    if (timer === undefined) firstChangeAt = now;
+    clearTimeout(timer);
+    // Debounced, but a page that never stops changing is still annotated within MAX_WAIT_MS.
+    const wait = Math.max(0, Math.min(delay, firstChangeAt + MAX_WAIT_MS - now));
+    timer = setTimeout(() => {
+      timer = undefined;
+      kick();
+    }, wait);
+  }
+
+  function kick() {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = run()
+      .catch((e: unknown) => {
+        status = 'error';
+        error = e instanceof Error ? e.message : String(e);
+      })
+      .finally(() => {
+        running = null;
+        if (again && !signal.aborted) {
+          again = false;
+          kick();
+        }
+      });
+  }
+
+  async function buildModel(root: Element): Promise<TextModel | null> {
+    const slicer = createSlicer();
+    const builder = createTextModelBuilder(root);
+    for (;;) {
+      const model = builder.run(slicer.shouldPause);
+      if (model) return model;
+      await slicer.pause();
+      if (signal.aborted) return null;
+    }
+  }
+
+  async function run(): Promise<void> {
+    if (!settings || signal.aborted) return;
+    const off = offReason(settings, url());
+    if (off) {
+      teardown();
+      status = 'off';
+      options.report([], off);
+      return;
+    }
+    const root = articleSignal(doc) ? findArticleRoot(doc) : null;
+    if (!root) {
+      teardown();
+      status = 'not-article';
+      options.report([], null);
+      return;
+    }
+    if (page && page.root === root && status !== 'error') {
+      // Marks split text nodes but keep the text: equal text means nothing new to read.
+      const current = await buildModel(root);
+      if (!current || current.text === page.model.text) return;
+    }
+    teardown();
+    status = 'working';
+    const model = await buildModel(root);
+    if (!model || signal.aborted) return;
+    const result = await options.match(model.text);
+    if (signal.aborted || !settings || offReason(settings, url())) return;
+    if (!result.ok) {
+      status = 'error';
+      error = result.error;
+      return;
+    }
+    // The page may have changed while the background matched: start over with the new text.
+    if (!model.segments.every((s) => s.node.isConnected && s.node.data.length === s.end - s.start)) {
+      again = true;
+      return;
+    }
+    const style = settings.highlightStyle;
+    page = await createAnnotatedPage(model, result, {
+      write: (w) => dom.ours(w),
+      slicer: createSlicer(),
+      aborted: () => signal.aborted,
+      describe: options.describe,
+      style,
+    });
+    const abort = new AbortController();
+    signal.addEventListener('abort', () => abort.abort(), { once: true });
+    dom.ours(() => {
+      const annotated = page!;
+      const card = createCardController({
+        root,
+        css: options.cardCss,
+        signal: abort.signal,
+        render: (container, mark) => options.renderCard(container, annotated.cardItems(mark)),
+        clear: options.clearCard,
+      });
+      controller = { card, abort };
+      annotated.attachDescriptions(card.host);
+    });
+    status = 'annotated';
+    error = undefined;
+    options.report(page.claimIds(), null);
+  }
+
+  signal.addEventListener('abort', () => {
+    clearTimeout(timer);
+    teardown();
+  }, { once: true });
+
+  const marks = () => page?.markElements() ?? [];
+
+  return {
+    setSettings(next) {
+      const styleChanged = settings !== null && settings.highlightStyle !== next.highlightStyle;
+      settings = next;
+      if (styleChanged && page) {
+        const style: HighlightStyle = next.highlightStyle;
+        dom.ours(() => page?.setStyle(style));
+      }
+      kick();
+    },
+    refresh: () => schedule(0),
+    state() {
+      const reason = settings ? offReason(settings, url()) : null;
+      return { site: siteOf(url()), status, off: reason, ...(error ? { error } : {}), claims: page?.summaries() ?? [] };
+    },
+    focusNextMark() {
+      const all = marks();
+      if (all.length === 0) return false;
+      const active = doc.activeElement;
+      const next =
+        all.find((m) => active && active !== m && !!(active.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING) && !active.contains(m)) ?? all[0]!;
+      next.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+      next.focus({ preventScroll: true });
+      controller?.card.open(next);
+      return true;
+    },
+    showClaim(claimId) {
+      const mark = marks().find((m) => (m.getAttribute('data-claim-ids') ?? '').split(' ').includes(claimId));
+      if (!mark) return false;
+      mark.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+      mark.focus({ preventScroll: true });
+      controller?.card.open(mark);
+      return true;
+    },
+    annotated: () => page?.exportData() ?? null,
+    async idle() {
+      while (running || timer !== undefined) {
+        await (running ?? new Promise((resolve) => setTimeout(resolve, 20)));
+      }
+    },
+  };
+}
+
+/** What the card renderer receives for one claim (re-exported for the content script). */
+export type { CardItem };

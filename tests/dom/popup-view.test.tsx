@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PopupView, type PopupViewProps } from '../../components/popup/PopupView';
+import type { PageState } from '../../lib/messages';
+import { installMessages } from '../support/i18n';
+
+const page = (over: Partial<PageState> = {}): PageState => ({ site: 'news.example', status: 'annotated', off: null, claims: [], ...over });
+
+function mount(over: Partial<PopupViewProps>) {
+  const props: PopupViewProps = {
+    tab: { kind: 'page', page: page() },
+    paused: false,
+    exported: null,
+    onShowClaim: vi.fn(),
+    onSiteEnabled: vi.fn(),
+    onPaused: vi.fn(),
+    onExport: vi.fn(),
+    onOpenOptions: vi.fn(),
+    ...over,
+  };
+  const el = document.createElement('div');
+  document.body.append(el);
+  render(<PopupView {...props} />, el);
+  return { el, props };
+}
+
+beforeAll(installMessages);
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('PopupView', () => {
+  it('lists the claims with stance summaries; clicking one asks to show it', () => {
+    const claims = [
+      { id: 'a', text: 'Claim A.', packTitle: 'P', asserted: 2, denied: 1, marks: 1 },
+      { id: 'b', text: 'Claim B.', packTitle: 'P', asserted: 0, denied: 0, marks: 2 },
+    ];
+    const { el, props } = mount({ tab: { kind: 'page', page: page({ claims }) } });
+    expect(el.querySelector('.count')!.textContent).toBe('2 known claims on this page');
+    expect([...el.querySelectorAll('.stance-summary')].map((s) => s.textContent)).toEqual(['asserted by 2, denied by 1', 'asserted by 0, denied by 0']);
+    el.querySelector<HTMLButtonElement>('li[data-claim-id="b"] button')!.click();
+    expect(props.onShowClaim).toHaveBeenCalledWith('b');
+    expect(el.querySelector('button.export')).not.toBeNull();
+  });
+
+  it('shows the index error', () => {
+    const { el } = mount({ tab: { kind: 'page', page: page({ status: 'error', error: 'checksum mismatch' }) } });
+    expect(el.querySelector('[role="alert"]')!.textContent).toBe('The claim index failed to load: checksum mismatch');
+    expect(el.querySelector('button.export')).toBeNull();
+  });
+
+  it('switches the site off and pauses everywhere', () => {
+    const { el, props } = mount({});
+    const site = el.querySelector<HTMLInputElement>('input[name="site"]')!;
+    expect(site.checked).toBe(true);
+    expect(site.closest('label')!.textContent).toContain('On for news.example');
+    site.click();
+    expect(props.onSiteEnabled).toHaveBeenCalledWith('news.example', false);
+    el.querySelector<HTMLInputElement>('input[name="pause"]')!.click();
+    expect(props.onPaused).toHaveBeenCalledWith(true);
+  });
+
+  it('says why nothing is shown: off on this site, paused, not an article, unsupported page', () => {
+    expect(mount({ tab: { kind: 'page', page: page({ status: 'off', off: 'site-off' }) } }).el.textContent).toContain('Claimlens is off on this site.');
+    expect(mount({ tab: { kind: 'page', page: page({ status: 'off', off: 'paused' }) }, paused: true }).el.textContent).toContain('paused everywhere');
+    expect(mount({ tab: { kind: 'page', page: page({ status: 'not-article' }) } }).el.textContent).toContain('does not look like a news article');
+    const unsupported = mount({ tab: { kind: 'unsupported' } }).el;
+    expect(unsupported.textContent).toContain('does not run on this page');
+    expect(unsupported.querySelector('input[name="site"]')).toBeNull();
+  });
+});

@@ -1,0 +1,140 @@
+// @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import background from '../../entrypoints/background';
+import { OptionsController } from '../../entrypoints/options/OptionsController';
+import { getPackState } from '../../lib/storage/packs';
+import { getSettings, updateSettings } from '../../lib/storage/settings';
+import { bridgeToBackground, resetFakeExtension } from '../support/fake-extension';
+
+// jsdom gives import.meta.url another base, so fixtures are found from the project root.
+const fixture = (name: string) => readFileSync(path.resolve('tests/fixtures/user-packs', name), 'utf8');
+
+let container: HTMLElement;
+
+/** Waits until `check` passes (the page loads and saves asynchronously). */
+async function until(check: () => unknown, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    }
+  }
+}
+
+const rows = () => [...container.querySelectorAll('tbody tr')].map((r) => r.getAttribute('data-pack-id'));
+const row = (id: string) => container.querySelector(`tr[data-pack-id="${id}"]`)!;
+
+async function choose(name: string, text = fixture(name)) {
+  const input = container.querySelector<HTMLInputElement>('input[type="file"]')!;
+  const file = new File([text], name, { type: 'application/json' });
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  await act(() => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
+async function mount() {
+  container = document.createElement('div');
+  document.body.appendChild(container);
+  await act(() => render(<OptionsController browserName="chrome" />, container));
+  await until(() => expect(rows().length).toBeGreaterThan(0));
+}
+
+beforeEach(async () => {
+  await resetFakeExtension();
+  background.main();
+  bridgeToBackground();
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+describe('options page', () => {
+  it('lists the bundled packs with name, version, claim count, source and licence, and no Remove', async () => {
+    await mount();
+    const [bundled] = rows();
+    const text = row(bundled!).textContent!;
+    expect(text).toContain('Ships with Claimlens');
+    expect(row(bundled!).querySelectorAll('td').length).toBe(6);
+    expect(row(bundled!).querySelector('button')).toBeNull();
+    expect(row(bundled!).querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).toBe(true);
+  });
+
+  it('imports a valid pack and lists it', async () => {
+    await mount();
+    await choose('community.pack.json');
+    await until(() => expect(rows()).toContain('community-test'));
+    expect(container.querySelector('.import-status')!.textContent).toContain('Installed Community test pack: 1 claims.');
+    const text = row('community-test').textContent!;
+    for (const part of ['Community test pack', '2.1.0', '1', 'Claimlens tests', 'CC0-1.0', 'community.pack.json']) expect(text).toContain(part);
+  });
+
+  it('shows every validation error of a broken pack and changes nothing', async () => {
+    await mount();
+    await choose('community.pack.json');
+    await until(() => expect(rows()).toContain('community-test'));
+    const before = await getPackState();
+    await choose('broken.pack.json');
+    await until(() => expect(container.querySelector('.import-errors')).not.toBeNull());
+    const alert = container.querySelector('.import-errors')!;
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toContain('broken.pack.json was not imported. Nothing was changed.');
+    const issues = [...alert.querySelectorAll('li')];
+    expect(issues.map((li) => li.getAttribute('data-field')).sort()).toEqual(['actor', 'text']);
+    for (const li of issues) {
+      expect(li.textContent).toMatch(/^broken\.pack\.json: claim "broken-test:no-text" \(\$\.claims\[0\]/);
+    }
+    expect(await getPackState()).toEqual(before);
+    expect(rows()).not.toContain('broken-test');
+  });
+
+  it('says when a file is not JSON at all', async () => {
+    await mount();
+    await choose('notes.txt', 'this is not a pack');
+    await until(() => expect(container.querySelector('.import-errors')?.textContent).toMatch(/neither JSON nor JSONL/));
+  });
+
+  it('switches a pack off and on', async () => {
+    await mount();
+    const [bundled] = rows();
+    const box = () => row(bundled!).querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    await act(() => box().click());
+    await until(async () => expect(box().checked).toBe(false));
+    expect((await getPackState()).disabled).toEqual([bundled]);
+    await act(() => box().click());
+    await until(() => expect(box().checked).toBe(true));
+    await until(async () => expect((await getPackState()).disabled).toEqual([]));
+  });
+
+  it('removes a user pack', async () => {
+    await mount();
+    await choose('community.pack.json');
+    await until(() => expect(rows()).toContain('community-test'));
+    await act(() => row('community-test').querySelector('button')!.click());
+    await until(() => expect(rows()).not.toContain('community-test'));
+    expect((await getPackState()).user).toEqual([]);
+  });
+
+  it('saves highlight style and sensitivity, lists switched-off sites, and shows the shortcut', async () => {
+    await updateSettings(() => ({ disabledSites: ['news.example', 'other.example'] }));
+    await mount();
+    await until(() => expect(container.querySelector('.shortcut')?.textContent).toBe('Move focus to the next highlighted claim: Alt+Shift+J'));
+    expect(container.textContent).toContain('chrome://extensions/shortcuts');
+    await act(() => container.querySelector<HTMLInputElement>('input[name="style"][value="background"]')!.click());
+    await act(() => container.querySelector<HTMLInputElement>('input[name="sensitivity"][value="thorough"]')!.click());
+    await until(async () => expect(await getSettings()).toMatchObject({ highlightStyle: 'background', sensitivity: 'thorough' }));
+    const siteButton = container.querySelector<HTMLButtonElement>('button[aria-label="Switch Claimlens back on for news.example"]')!;
+    await act(() => siteButton.click());
+    await until(async () => expect((await getSettings()).disabledSites).toEqual(['other.example']));
+    await until(() => expect(container.querySelector('.sites')!.textContent).not.toContain('news.example'));
+  });
+});
