@@ -17,6 +17,8 @@ export interface CardClaim {
   packTitle: string;
   stances: RuntimeStance[];
   reviews: Review[];
+  /** The pack editor's note, already through sanitizeHtml (DOMPurify). */
+  sanitizedNoteHtml?: string;
   evidence?: MatchEvidence;
 }
 
@@ -112,6 +114,7 @@ function ClaimSection({ claim }: { claim: CardClaim }) {
   return (
     <section class="claim" data-claim-id={claim.id}>
       <p class="claim-text">{claim.text}</p>
+      {claim.sanitizedNoteHtml && <div class="note" dangerouslySetInnerHTML={{ __html: claim.sanitizedNoteHtml }} />}
       <Verdicts reviews={claim.reviews} />
       <StanceGroup heading={t('card.assertedBy')} stances={asserted} />
       <StanceGroup heading={t('card.deniedBy')} stances={denied} />

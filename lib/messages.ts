@@ -26,6 +26,8 @@ export interface MatchedClaim {
   packTitle: string;
   stances: RuntimeStance[];
   reviews: Review[];
+  /** Untrusted limited HTML from the pack; the card sanitises it. */
+  noteHtml?: string;
 }
 
 /** The background's answer to `annotate`. */

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { ClaimCard, type CardClaim } from '../../components/ClaimCard';
 import cardCssText from '../../components/claim-card.css?inline';
 import type { CardItem } from '../../lib/annotate/annotated-page';
+import { sanitizeHtml } from '../../lib/annotate/sanitize-html';
 
 export const cardCss: string = cardCssText;
 
@@ -14,6 +15,8 @@ export function renderCard(container: HTMLElement, items: CardItem[]): void {
     packTitle: claim.packTitle,
     stances: claim.stances,
     reviews: claim.reviews,
+    // The one place pack HTML becomes markup: through DOMPurify, here.
+    ...(claim.noteHtml ? { sanitizedNoteHtml: sanitizeHtml(claim.noteHtml) } : {}),
     ...(evidence ? { evidence } : {}),
   }));
   render(<ClaimCard claims={claims} />, container);

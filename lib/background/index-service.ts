@@ -115,7 +115,7 @@ export function createIndexService(bundledRaw: unknown, packs: () => PackStore):
       for (const id of new Set(annotations.map((x) => x.claimId))) {
         const c = a.byId.get(id);
         if (!c) continue;
-        claims.push({ id: c.id, text: c.text, packId: c.packId, packTitle: a.packTitles.get(c.packId) ?? c.packId, stances: c.stances, reviews: c.reviews });
+        claims.push({ id: c.id, text: c.text, packId: c.packId, packTitle: a.packTitles.get(c.packId) ?? c.packId, stances: c.stances, reviews: c.reviews, ...(c.noteHtml === undefined ? {} : { noteHtml: c.noteHtml }) });
       }
       return { ok: true, annotations, claims };
     },

@@ -140,6 +140,7 @@ function compileClaims(pack: Pack): RuntimeClaim[] {
       ),
       reviews: claim.reviews,
       appearances: claim.appearances,
+      ...(claim.noteHtml === undefined ? {} : { noteHtml: claim.noteHtml }),
     }),
   );
 }

@@ -58,6 +58,8 @@ export interface RuntimeClaim extends MatchableClaim {
   stances: RuntimeStance[];
   reviews: Review[];
   appearances: Appearance[];
+  /** Untrusted limited HTML; sanitised where it is rendered, never before. */
+  noteHtml?: string;
 }
 
 /** Pack metadata as listed to the user. */

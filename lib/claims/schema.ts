@@ -86,6 +86,12 @@ export const ClaimSchema = v.object({
    * back to that data (e.g. benchmark qrels). Not shipped in the index.
    */
   sourceId: v.optional(NonEmpty),
+  /**
+   * An editor's note on the claim, in limited HTML (links, emphasis, lists).
+   * The only HTML a pack can carry: the card passes it through DOMPurify
+   * (lib/annotate/sanitize-html.ts) before showing it.
+   */
+  noteHtml: v.optional(NonEmpty),
   /** Whatever an importer could not map, kept so that nothing is lost. */
   extra: v.optional(v.record(v.string(), v.unknown())),
 });

@@ -80,6 +80,8 @@ export function makeXssPack(): XssPack {
       stances,
       reviews,
       appearances: [{ url: url(k, 2), outlet: vector(k, 11), title: vector(k, 12), date: '2020-01-04' }],
+      // The one HTML field: rendered through sanitizeHtml (DOMPurify).
+      noteHtml: `<p><em>Note</em> ${vector(k, 14)} <a href="${url(k, 3)}">source</a> ${vector(k + 1, 14)}</p>`,
       extra: { note: vector(k, 13) },
     });
   }
