@@ -26,11 +26,11 @@ import { newsPages, probePack } from './support/news-probe';
 import { builtOutputDir } from './support/paths';
 import { readSentinel, SENTINEL_GLOBAL, withSentinel } from './support/sentinel';
 import { watchPage, type PageWatch } from './support/watch';
+import { sleep } from './support/poll';
 
 const pages = newsPages();
 const MAX_SHIFT_PX = 1;
 const LOAD_TIMEOUT_MS = 15_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;

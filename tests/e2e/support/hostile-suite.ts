@@ -13,8 +13,8 @@ import { firstMarkPoint, inspectCards, markLayoutShift, readGlobal, reportMarks 
 import { builtExtensionDir } from './paths';
 import { readSentinel, SENTINEL_GLOBAL, withSentinel } from './sentinel';
 import { watchPage, type PageWatch } from './watch';
+import { sleep } from './poll';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Layout tolerance: sub-pixel rounding, never a visible move. */
 const MAX_SHIFT_PX = 1;
 

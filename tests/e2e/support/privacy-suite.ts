@@ -23,6 +23,7 @@ import { NEWS_DIR } from './news-probe';
 import { countMarks } from './page-scripts';
 import { builtExtensionDir, seedPagePath, sharedFixturesAvailable } from './paths';
 import { watchPage, type PageWatch } from './watch';
+import { sleep } from './poll';
 
 const SEED_PATH = '/news/2017/03/02/seed-article.html';
 
@@ -37,7 +38,6 @@ const BROWSER_SERVICES: Record<BrowserName, RegExp> = {
 };
 /** Time left after the content script ran for anything deferred (timers, idle callbacks) to fire. */
 const QUIET_MS = 600;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Pages left out of the sample, with the reason. aktualne's obfuscated

@@ -208,3 +208,27 @@ export function cardProblems(cardText: string, claim: ExpectedClaim): string[] {
   check(claim.deniedBy, 'denied by', 'Denied by');
   return problems;
 }
+
+/**
+ * The page's annotated sentences as `claimId<TAB>text`: runs of marks with
+ * one claim id in one block, joined where only white space separates them
+ * (a sentence split by inline elements carries several marks).
+ */
+export function annotatedRuns(snapshot: PageSnapshot): Set<string> {
+  const runs = new Set<string>();
+  for (const [blockIndex, block] of snapshot.blocks.entries()) {
+    const marks = snapshot.marks.filter((m) => m.block === blockIndex && m.start >= 0);
+    for (const id of new Set(marks.flatMap((m) => m.ids))) {
+      let run: { start: number; end: number } | null = null;
+      for (const m of marks.filter((x) => x.ids.includes(id))) {
+        if (run && /^\s*$/.test(block.text.slice(run.end, m.start))) run.end = m.end;
+        else {
+          if (run) runs.add(`${id}\t${block.text.slice(run.start, run.end)}`);
+          run = { start: m.start, end: m.end };
+        }
+      }
+      if (run) runs.add(`${id}\t${block.text.slice(run.start, run.end)}`);
+    }
+  }
+  return runs;
+}

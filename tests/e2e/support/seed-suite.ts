@@ -23,6 +23,7 @@ import {
 } from './page-scripts';
 import { builtExtensionDir, builtOutputDir, screenshotPath, seedPagePath, sharedDir, sharedFixturesAvailable, type BrowserName } from './paths';
 import {
+  annotatedRuns,
   cardProblems,
   collapse,
   describeFalsePositives,
@@ -34,6 +35,7 @@ import {
   type HighlightReport,
 } from './seed-oracle';
 import { startServer, type TestServer } from '../../../lib/cli/browser-harness/server';
+import { pollUntil, sleep } from './poll';
 
 const SEED_PATH = '/news/2017/03/02/seed-article.html';
 const PLAIN_PATH = '/plain.html';
@@ -53,18 +55,6 @@ const CARD_CLOSE_TIMEOUT_MS = 3_000;
 const HOLD_MS = 800;
 /** The README's screenshot shows a claim with both groups. */
 const SCREENSHOT_CLAIM = 'trump-admin-may-delete-russia-records';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `read` until `done` holds or `timeoutMs` passes; returns the last value read. */
-async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() >= deadline) return value;
-    await sleep(everyMs);
-  }
-}
 
 const card = (page: TestPage) => page.evaluate(readCard, null);
 const waitCardOpen = (page: TestPage) => pollUntil(() => card(page), (c) => c.open, CARD_OPEN_TIMEOUT_MS);
@@ -286,23 +276,7 @@ export function defineSeedSuite(browserName: BrowserName): void {
 
     it('marks exactly what `claims annotate` reports for the same page', async () => {
       const snapshot = await (await ensureSeed()).evaluate(snapshotPage, null);
-      const fromPage = new Set<string>();
-      // Runs of marks with one claim id in one block, joined where only white
-      // space separates them, are one annotated sentence.
-      for (const [blockIndex, block] of snapshot.blocks.entries()) {
-        const marks = snapshot.marks.filter((m) => m.block === blockIndex && m.start >= 0);
-        for (const id of new Set(marks.flatMap((m) => m.ids))) {
-          let run: { start: number; end: number } | null = null;
-          for (const m of marks.filter((x) => x.ids.includes(id))) {
-            if (run && /^\s*$/.test(block.text.slice(run.end, m.start))) run.end = m.end;
-            else {
-              if (run) fromPage.add(`${id}\t${block.text.slice(run.start, run.end)}`);
-              run = { start: m.start, end: m.end };
-            }
-          }
-          if (run) fromPage.add(`${id}\t${block.text.slice(run.start, run.end)}`);
-        }
-      }
+      const fromPage = annotatedRuns(snapshot);
       const fromCli = new Set(
         (await annotateHtml(await readFile(seedPagePath, 'utf8'))).map((a) => `${a.claimId}\t${collapse(a.text)}`),
       );

@@ -10,6 +10,7 @@
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import type { LaunchOptions, TestBrowser } from '../../../lib/cli/browser-harness/browsers';
+import { pollUntil as pollStrict, sleep } from './poll';
 
 /** The gecko id from wxt.config.ts. */
 export const GECKO_ID = 'claimlens@claimlens.org';
@@ -19,17 +20,11 @@ export const FIREFOX_UUID = '6f1b0d4e-6c3a-4b8e-9a55-2f3c1d7e9b10';
 /** Launch options that make extension pages reachable in both browsers. */
 export const EXTENSION_PAGE_LAUNCH: LaunchOptions = { firefoxExtensionUuids: { [GECKO_ID]: FIREFOX_UUID } };
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export { sleep };
 
-/** Polls `read` until `done` holds or `timeoutMs` passes; returns the last value read. */
-export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 8000, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read().catch(() => undefined as T);
-    if (value !== undefined && done(value)) return value;
-    if (Date.now() >= deadline) return value;
-    await sleep(everyMs);
-  }
+/** pollUntil that treats a failing read (a page still loading) as "not yet". */
+export function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 8000, everyMs = 100): Promise<T> {
+  return pollStrict(() => read().catch(() => undefined as T), (v) => v !== undefined && done(v), timeoutMs, everyMs);
 }
 
 /** A tab showing one of the extension's pages. */

@@ -14,6 +14,7 @@
  */
 import type { CDPSession } from 'playwright-core';
 import type { TestBrowser } from '../../../lib/cli/browser-harness/browsers';
+import { sleep } from './poll';
 
 /** What the page did, as seen by the browser. */
 export interface PageWatch {
@@ -46,7 +47,6 @@ export interface PageWatch {
 }
 
 const EXTENSION_URL = /(?:chrome|moz)-extension:\/\//;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Lists {
   extensionErrors: string[];

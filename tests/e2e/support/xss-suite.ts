@@ -18,9 +18,9 @@ import { countMarks, pointAwayFromMarks, targetMark } from './page-scripts';
 import { builtOutputDir } from './paths';
 import { watchPage, type PageWatch } from './watch';
 import { makeXssPack, xssPageHtml } from './xss-pack';
+import { sleep } from './poll';
 
 const PAGE_PATH = '/news/regional-budget.html';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function defineXssSuite(browserName: BrowserName): void {
   describe(`XSS through claim data in ${browserName}`, () => {
