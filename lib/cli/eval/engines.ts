@@ -30,6 +30,27 @@ export const claimlensEngine: Engine = {
 export const plainBm25Engine: Engine = { name: 'BM25 (plain)', build: createPlainBm25 };
 
 /**
+ * A MiniSearch 7 index of claims: the claim (with its paraphrases), the title
+ * and the summary as fields with the library's default weights, stop words
+ * dropped. The eval and the bench share it so both measure the same peer.
+ */
+export function buildMiniSearchIndex(
+  claims: readonly MatchableClaim[],
+  searchOptions: ConstructorParameters<typeof MiniSearch>[0]['searchOptions'] = undefined,
+): MiniSearch<{ id: number; text: string; title: string; summary: string }> {
+  const index = new MiniSearch<{ id: number; text: string; title: string; summary: string }>({
+    fields: ['text', 'title', 'summary'],
+    processTerm: (term) => {
+      const t = term.toLowerCase();
+      return STOP_WORDS.has(t) ? null : t;
+    },
+    ...(searchOptions ? { searchOptions } : {}),
+  });
+  index.addAll(claims.map((c, id) => ({ id, text: [c.text, ...c.paraphrases].join('\n'), title: c.title ?? '', summary: c.summary ?? '' })));
+  return index;
+}
+
+/**
  * MiniSearch 7 (BM25+ scoring): the claim, the title and the summary as
  * separate fields with the library's default weights, OR queries, stop
  * words dropped, no fuzzy or prefix matching (both only add noise on full
@@ -38,16 +59,7 @@ export const plainBm25Engine: Engine = { name: 'BM25 (plain)', build: createPlai
 export const miniSearchEngine: Engine = {
   name: 'MiniSearch',
   build(claims) {
-    const index = new MiniSearch<{ id: number; text: string; title: string; summary: string }>({
-      fields: ['text', 'title', 'summary'],
-      processTerm: (term) => {
-        const t = term.toLowerCase();
-        return STOP_WORDS.has(t) ? null : t;
-      },
-    });
-    index.addAll(
-      claims.map((c, id) => ({ id, text: [c.text, ...c.paraphrases].join('\n'), title: c.title ?? '', summary: c.summary ?? '' })),
-    );
+    const index = buildMiniSearchIndex(claims);
     return {
       rank: (query, k) =>
         index
