@@ -18,17 +18,15 @@
  * are scored exactly as if every term had been posted.
  */
 import type { MatchableClaim } from '../claims/runtime-types';
-import { analyzeTokens, entityTerm, isEntityTerm, type Analysis } from './analyze';
+import { analyzeTokens, isEntityTerm, type Analysis } from './analyze';
 import { DEFAULT_RULES, decide, type DecisionRules } from './decide';
-import { compileEntities, type EntityIndex } from './entities';
 import { focusOf, sentenceWeight } from './focus';
-import { minProbeWeight, probeTerms } from './probes';
 import { createClaimRanker, type ClaimRanker, type RankingOptions } from './rank';
 import { splitSentences } from './sentences';
 import { isCommonTerm } from './terms';
 import { tokenize, type Token } from './tokenize';
 import type { Annotation } from './types';
-import { computeWeights, type TermWeights } from './weights';
+import { compile, type Compiled } from './compiled-claims';
 
 export { splitSentences } from './sentences';
 
@@ -57,92 +55,6 @@ export const MIN_SENTENCE_TOKENS = 4;
  * without punctuation; they would cover any wording by sheer size.
  */
 export const MAX_SENTENCE_TOKENS = 120;
-
-/** One wording of a claim, analysed. */
-interface Wording {
-  claim: number;
-  text: string;
-  terms: string[];
-  /**
-   * Coverage weight of each term, aligned with `terms`. It is 0 for the
-   * claim's own key entities: the decision checks their presence
-   * separately, so coverage measures only what the claim says about them.
-   * Otherwise "Trump" and "Russia" alone would carry half of most claims in
-   * a pack about Russia.
-   */
-  weights: number[];
-  /** Sum of the weights of the wording's terms: the denominator of coverage. */
-  total: number;
-}
-
-/**
- * The wordings (ascending) that hold a probe term, with the term's coverage
- * weight in each. Typed arrays keep a 100k-claim index compact and its walk
- * sequential in memory; single precision is enough for the walk's bound
- * (see minProbeWeight), and exact scoring reads the wording's own weights.
- */
-interface ProbeList {
-  wordings: Int32Array;
-  weights: Float32Array;
-}
-
-/** The compiled, immutable state shared by match() and rank(). */
-interface Compiled {
-  claims: MatchableClaim[];
-  entities: EntityIndex;
-  wordings: Wording[];
-  weights: TermWeights;
-  /** term → the wordings (ascending) that hold it among their probe terms (probes.ts). */
-  probes: Map<string, ProbeList>;
-  /** Per wording: the probe weight a sentence must share before exact scoring can pay off (probes.ts). */
-  need: Float32Array;
-  /** Concept terms of each claim's key entities. */
-  required: string[][];
-}
-
-function compile(claims: MatchableClaim[], threshold: number): Compiled {
-  const entities = compileEntities(claims.flatMap((c) => c.entities));
-  const analysed: { claim: number; text: string; terms: string[] }[] = [];
-  const claimTerms: string[][] = claims.map(() => []);
-  claims.forEach((claim, ci) => {
-    for (const text of [claim.text, ...claim.paraphrases]) {
-      const tokens = tokenize(text);
-      const terms = [...analyzeTokens(tokens, entities).terms.keys()];
-      if (terms.length === 0) continue;
-      analysed.push({ claim: ci, text, terms });
-      claimTerms[ci]!.push(...terms);
-    }
-  });
-  const weights = computeWeights(claimTerms);
-  const required = claims.map((c) => [...new Set(c.entities.map((e) => entityTerm(e.id)))]);
-  const lists = new Map<string, { wordings: number[]; weights: number[] }>();
-  const need = new Float32Array(analysed.length);
-  const wordings: Wording[] = analysed.map((a, wi) => {
-    let total = 0;
-    const termWeights = a.terms.map((term) => {
-      const weight = required[a.claim]!.includes(term) ? 0 : weights.weight(term);
-      total += weight;
-      return weight;
-    });
-    const probe = new Set(probeTerms(a.terms, termWeights, total, threshold));
-    let rest = 0;
-    a.terms.forEach((term, t) => {
-      if (!probe.has(term)) {
-        rest += termWeights[t]!;
-        return;
-      }
-      let list = lists.get(term);
-      if (!list) lists.set(term, (list = { wordings: [], weights: [] }));
-      list.wordings.push(wi);
-      list.weights.push(termWeights[t]!);
-    });
-    need[wi] = minProbeWeight(total, rest, threshold);
-    return { claim: a.claim, text: a.text, terms: a.terms, weights: termWeights, total };
-  });
-  const probes = new Map<string, ProbeList>();
-  for (const [term, list] of lists) probes.set(term, { wordings: Int32Array.from(list.wordings), weights: Float32Array.from(list.weights) });
-  return { claims, entities, wordings, weights, probes, need, required };
-}
 
 /**
  * Per-wording sums of the probe walk, reused across sentences. A wording's
