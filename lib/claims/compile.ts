@@ -7,7 +7,7 @@
  * order, then their order within the pack: packs are read in sorted file
  * order, so the same inputs always give the same index and checksum.
  */
-import { formatIssue, type PackIssue } from './issues';
+import { duplicateClaimIdIssue, formatIssue, type PackIssue } from './issues';
 import { INDEX_FORMAT, INDEX_VERSION, indexChecksum } from './index-format';
 import type { Actor, Claim, Entity, Pack } from './schema';
 import type { RuntimeActor, RuntimeClaim, RuntimeEntity, RuntimeIndex, RuntimeIndexBody, RuntimeStance } from './runtime-types';
@@ -97,14 +97,7 @@ function crossPackErrors(packs: readonly { file: string; pack: Pack }[]): PackIs
         claimIds.set(claim.id, { file, i });
         return;
       }
-      errors.push({
-        file,
-        path: `$.claims[${i}].id`,
-        claimId: claim.id,
-        field: 'id',
-        severity: 'error',
-        message: `claim id "${claim.id}" is also used in ${other.file} ($.claims[${other.i}]) — claim ids must be unique across all packs; rename one`,
-      });
+      errors.push(duplicateClaimIdIssue(file, i, claim.id, `also used in ${other.file} ($.claims[${other.i}])`));
     });
   }
   return errors;

@@ -91,3 +91,19 @@ export class IssueSink {
     return typeof id === 'string' && id.trim() !== '' ? id : undefined;
   }
 }
+
+/**
+ * The error for a claim id that another pack already uses. `where` names the
+ * other pack, e.g. `used in x.pack.json ($.claims[3])`; compilation and
+ * in-browser imports both report clashes through this one message.
+ */
+export function duplicateClaimIdIssue(file: string, index: number, claimId: string, where: string): PackIssue {
+  return {
+    file,
+    path: `$.claims[${index}].id`,
+    claimId,
+    field: 'id',
+    severity: 'error',
+    message: `claim id "${claimId}" is ${where} — claim ids must be unique across all packs; rename one`,
+  };
+}

@@ -5,7 +5,7 @@
  * A term is the Porter stem of a content word, so "contacted" and "contacts"
  * meet at "contact". Stop words carry no claim and never count. Common news
  * words ("said", "officials", "reported") do count, but weigh little: with a
- * pack of ten claims the pack's own document frequencies cannot tell that
+ * pack of ten claims the pack's own claim frequencies cannot tell that
  * they appear in almost every news sentence, so this list says it for them.
  */
 import { stemmer } from 'stemmer';

@@ -7,7 +7,7 @@
  */
 import { compilePacks, PackValidationError } from '../claims/compile';
 import { detectFormat, importInput, ImportError, parseImportText } from '../claims/importers';
-import type { PackIssue } from '../claims/issues';
+import { duplicateClaimIdIssue, type PackIssue } from '../claims/issues';
 import { MAX_PACK_BYTES, packSizeProblem } from '../claims/limits';
 import type { RuntimeIndex } from '../claims/runtime-types';
 
@@ -70,14 +70,7 @@ function collisions(file: string, index: RuntimeIndex, taken: TakenIds): PackIss
     if (errors.length >= MAX_COLLISIONS) return;
     for (const [otherPack, ids] of taken.claimIdsByPack) {
       if (otherPack === packId || !ids.has(claim.id)) continue;
-      errors.push({
-        file,
-        path: `$.claims[${i}].id`,
-        claimId: claim.id,
-        field: 'id',
-        severity: 'error',
-        message: `claim id "${claim.id}" is already used by the installed pack "${otherPack}" — claim ids must be unique across packs; rename it`,
-      });
+      errors.push(duplicateClaimIdIssue(file, i, claim.id, `already used by the installed pack "${otherPack}"`));
       return;
     }
   });

@@ -75,7 +75,7 @@ export function collectClaimReviews(records: readonly InputRecord[], builder: Pa
       const byId = new Map<string, JsonObject>();
       for (const node of graph) if (isObject(node) && typeof node['@id'] === 'string') byId.set(node['@id'], node);
       const rest = without(value, ['@graph']);
-      if (Object.keys(rest).length > 0) builder.unmapped(rest, at, 'JSON-LD document fields outside "@graph"');
+      if (Object.keys(rest).length > 0) builder.unmapped(rest, at, 'JSON-LD top-level fields outside "@graph"');
       visit(graph, `${at}["@graph"]`, (id) => byId.get(id));
       return;
     }

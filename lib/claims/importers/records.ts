@@ -34,7 +34,7 @@ export function inputRecords(input: ImportInput): InputRecord[] {
 }
 
 /**
- * Reads the text of an input file: one JSON document, or JSONL (one JSON
+ * Reads the text of an input file: one JSON value, or JSONL (one JSON
  * value per line) when the text as a whole is not JSON but its first
  * non-blank line is. Throws {@link ImportError} when it is neither.
  */
