@@ -6,13 +6,12 @@
  * than 1 px. Run per browser by hostile.chromium/firefox.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type BrowserName, type TestBrowser } from '../../../lib/cli/browser-harness/browsers';
-import { startServer, type Route, type TestServer } from '../../../lib/cli/browser-harness/server';
+import type { BrowserName, TestBrowser } from '../../../lib/cli/browser-harness/browsers';
+import type { Route, TestServer } from '../../../lib/cli/browser-harness/server';
 import { hostilePages, IFRAME_INNER, SEED_SENTENCE } from '../../fixtures/hostile/pages';
 import { firstMarkPoint, inspectCards, markLayoutShift, readGlobal, reportMarks } from './hostile-page-scripts';
-import { builtExtensionDir } from './paths';
 import { readSentinel, SENTINEL_GLOBAL, withSentinel } from './sentinel';
-import { watchPage, type PageWatch } from './watch';
+import { startProxiedSession, type PageWatch, type ProxiedSession } from './watch';
 import { sleep } from './poll';
 
 /** Layout tolerance: sub-pixel rounding, never a visible move. */
@@ -24,20 +23,18 @@ export function defineHostileSuite(browserName: BrowserName): void {
     let server: TestServer | undefined;
     let browser: TestBrowser | undefined;
     let watch: PageWatch | undefined;
+    let session: ProxiedSession | undefined;
     const figures: string[] = [];
 
     beforeAll(async () => {
       const routes: Record<string, Route> = { [IFRAME_INNER.path]: { html: IFRAME_INNER.html } };
       for (const p of pages) routes[`/hostile/${p.name}.html`] = { html: withSentinel(p.html) };
-      server = await startServer(routes);
-      browser = await launchWithExtension(browserName, builtExtensionDir(browserName), { proxy: server.origin });
-      watch = await watchPage(browser);
+      session = await startProxiedSession(browserName, routes);
+      ({ server, browser, watch } = session);
     });
 
     afterAll(async () => {
-      await watch?.dispose();
-      await browser?.close();
-      await server?.close();
+      await session?.close();
       console.info(`[e2e ${browserName}] hostile pages:\n  ${figures.join('\n  ')}`);
     });
 

@@ -17,12 +17,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type BrowserName, type TestBrowser } from '../../../lib/cli/browser-harness/browsers';
-import { startServer, type RequestRecord, type Route, type TestServer } from '../../../lib/cli/browser-harness/server';
+import type { BrowserName, TestBrowser } from '../../../lib/cli/browser-harness/browsers';
+import type { RequestRecord, Route, TestServer } from '../../../lib/cli/browser-harness/server';
 import { NEWS_DIR } from './news-probe';
 import { countMarks } from './page-scripts';
-import { builtExtensionDir, seedPagePath, sharedFixturesAvailable } from './paths';
-import { watchPage, type PageWatch } from './watch';
+import { seedPagePath, sharedFixturesAvailable } from './paths';
+import { startProxiedSession, type PageWatch, type ProxiedSession } from './watch';
 import { sleep } from './poll';
 
 const SEED_PATH = '/news/2017/03/02/seed-article.html';
@@ -94,6 +94,7 @@ export function definePrivacySuite(browserName: BrowserName): void {
     let server: TestServer | undefined;
     let browser: TestBrowser | undefined;
     let watch: PageWatch | undefined;
+    let session: ProxiedSession | undefined;
     /** Every URL the tab requested this session: what the page itself may fetch. */
     const tabSeen = new Set<string>();
     /** Hosts the pages declared for preconnect or prefetch. */
@@ -122,15 +123,12 @@ export function definePrivacySuite(browserName: BrowserName): void {
         routes[`/news/${name}/`] = { file };
         for (const host of declaredByPage(readFileSync(file, 'utf8')).hosts) declaredHosts.add(host);
       }
-      server = await startServer(routes);
-      browser = await launchWithExtension(browserName, builtExtensionDir(browserName), { proxy: server.origin });
-      watch = await watchPage(browser);
+      session = await startProxiedSession(browserName, routes);
+      ({ server, browser, watch } = session);
     });
 
     afterAll(async () => {
-      await watch?.dispose();
-      await browser?.close();
-      await server?.close();
+      await session?.close();
     });
 
     it('seed page: the browser requests nothing but the page (and its favicon)', async () => {

@@ -13,7 +13,9 @@
  * traceable to the page's own scripts counts as the extension's.
  */
 import type { CDPSession } from 'playwright-core';
-import type { TestBrowser } from '../../../lib/cli/browser-harness/browsers';
+import { launchWithExtension, type BrowserName, type TestBrowser } from '../../../lib/cli/browser-harness/browsers';
+import { startServer, type Route, type TestServer } from '../../../lib/cli/browser-harness/server';
+import { builtExtensionDir } from './paths';
 import { sleep } from './poll';
 
 /** What the page did, as seen by the browser. */
@@ -213,6 +215,36 @@ async function watchFirefox(browser: TestBrowser): Promise<PageWatch> {
       page.off('console', onConsole);
       page.off('dialog', onDialog);
       page.off('request', onRequest);
+    },
+  };
+}
+
+/** A browser with the built extension, proxied through a test server, with its page watched. */
+export interface ProxiedSession {
+  server: TestServer;
+  browser: TestBrowser;
+  watch: PageWatch;
+  /** Disposes the watch, closes the browser, then the server. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `routes`, launches `browserName` with the built extension and the
+ * server as its proxy (so every request the browser makes is logged), and
+ * watches its page for extension errors.
+ */
+export async function startProxiedSession(browserName: BrowserName, routes: Record<string, Route>): Promise<ProxiedSession> {
+  const server = await startServer(routes);
+  const browser = await launchWithExtension(browserName, builtExtensionDir(browserName), { proxy: server.origin });
+  const watch = await watchPage(browser);
+  return {
+    server,
+    browser,
+    watch,
+    async close() {
+      await watch.dispose();
+      await browser.close();
+      await server.close();
     },
   };
 }
