@@ -1,7 +1,7 @@
 /**
  * BM25F: BM25 over documents made of several fields of unequal worth.
  *
- * A claim is one document whose fields are its wordings (the claim and its
+ * A claim is one retrieval unit whose fields are its wordings (the claim and its
  * paraphrases), the fact-check's title and its summary. Each field's term
  * frequency is length-normalised within that field and weighted before the
  * one saturation, so a word that appears in the claim and in the title
@@ -21,11 +21,11 @@ export interface FieldSpec {
 export interface Bm25f {
   /** Number of documents. */
   readonly size: number;
-  /** Lucene's BM25 idf, ln(1 + (N − df + 0.5) / (df + 0.5)); 0 for terms no document holds. */
+  /** Lucene's BM25 idf, ln(1 + (N − df + 0.5) / (df + 0.5)); 0 for terms no claim holds. */
   idf(term: string): number;
-  /** Scores every document that shares a term with the query; `weights` scales each query term (default 1). */
+  /** Scores every claim that shares a term with the query; `weights` scales each query term (default 1). */
   score(queryTerms: Iterable<string>, weights?: ReadonlyMap<string, number>): Map<number, number>;
-  /** The document's terms with their weighted, length-normalised frequencies (the same numbers score() saturates). */
+  /** The claim's terms with their weighted, length-normalised frequencies (the same numbers score() saturates). */
   documentTerms(doc: number): ReadonlyMap<string, number>;
 }
 
@@ -34,7 +34,7 @@ export const K1 = 1.2;
 
 /**
  * Builds the index. `docs[d][f]` is the list of terms (with repeats) of
- * field f of document d; `fields[f]` says how that field counts.
+ * field f of claim d; `fields[f]` says how that field counts.
  */
 export function createBm25f(docs: readonly (readonly (readonly string[])[])[], fields: readonly FieldSpec[]): Bm25f {
   const n = docs.length;

@@ -1,9 +1,9 @@
 /**
- * Term weights for coverage: inverse document frequency over the claims,
+ * Term weights for coverage: IDF (how rare a term is among the claims),
  * damped for common news words.
  *
  * The claims are the documents (all wordings of a claim count as one
- * document), so a term that most claims share (say "Russia" in a pack
+ * unit), so a term that most claims share (say "Russia" in a pack
  * about Russia) tells claims apart poorly and weighs little. A pack of ten
  * claims cannot know that "said" or "officials" fill every news page, so
  * those words (terms.ts) are damped on top.
