@@ -1,7 +1,7 @@
 // Types for the virtual modules served by Vite plugins in lib/build.
 
-/** The compiled claim index, built from the claim packs by claim-packs-plugin.ts. */
+/** The compiled claim index as JSON text, built from the claim packs by claim-packs-plugin.ts; load it with loadIndex. */
 declare module 'virtual:claimlens/index' {
-  const index: import('../claims/runtime-types').RuntimeIndex;
+  const index: string;
   export default index;
 }

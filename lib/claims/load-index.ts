@@ -4,6 +4,7 @@
  * format, another layout version, or contents that do not match the checksum.
  * Failing loudly here beats highlighting wrong claims on someone's page.
  */
+import { fnv1a32 } from './checksum';
 import { INDEX_FORMAT, INDEX_VERSION, indexChecksum } from './index-format';
 import type { RuntimeIndex, RuntimeIndexBody } from './runtime-types';
 
@@ -29,8 +30,21 @@ function parse(raw: string): unknown {
 }
 
 /**
- * Checks and returns a compiled index, given as JSON text or as the parsed
- * value (the bundled `virtual:claimlens/index` module is the parsed value).
+ * The body's own JSON text inside an index's text, when the index was
+ * written compactly with "body" as its last member (as compile.ts and the
+ * build write it), else null. Hashing this slice gives the checksum without
+ * re-serialising a body of tens of megabytes.
+ */
+function bodyText(raw: string): string | null {
+  const key = raw.indexOf('"body":');
+  let end = raw.length;
+  while (end > 0 && /\s/.test(raw[end - 1]!)) end--;
+  return key >= 0 && raw[end - 1] === '}' ? raw.slice(key + '"body":'.length, end - 1) : null;
+}
+
+/**
+ * Checks and returns a compiled index, given as JSON text (the bundled
+ * `virtual:claimlens/index` module is the text) or as the parsed value.
  * Throws {@link IndexLoadError} when it cannot be trusted.
  */
 export function loadIndex(raw: unknown): RuntimeIndex {
@@ -48,6 +62,10 @@ export function loadIndex(raw: unknown): RuntimeIndex {
   if (!isRecord(body) || !Array.isArray(body.packs) || !Array.isArray(body.claims)) {
     throw new IndexLoadError('"body" must be an object with "packs" and "claims" arrays — the index is corrupt');
   }
+  // The text's body slice matches only if it is exactly the hashed text; any
+  // other layout (pretty-printed, members reordered) takes the slow path.
+  const slice = typeof raw === 'string' ? bodyText(raw) : null;
+  if (slice !== null && fnv1a32(slice) === value.checksum) return value as unknown as RuntimeIndex;
   const actual = indexChecksum(body as unknown as RuntimeIndexBody);
   if (value.checksum !== actual) {
     throw new IndexLoadError(

@@ -65,4 +65,20 @@ describe('loadIndex', () => {
     expect(() => loadIndex(noBody)).toThrow('"body" must be an object with "packs" and "claims" arrays');
     expect(() => loadIndex({ ...compiled(), body: { packs: [], claims: {} } })).toThrow(IndexLoadError);
   });
+
+  it('checks JSON text however it is laid out: compact, pretty-printed or with members reordered', () => {
+    const index = compiled();
+    expect(loadIndex(JSON.stringify(index, null, 2))).toEqual(index);
+    const { body, ...head } = index;
+    expect(loadIndex(JSON.stringify({ body, ...head }))).toEqual(index);
+    expect(loadIndex(`${JSON.stringify(index)}\n`)).toEqual(index);
+  });
+
+  it('rejects JSON text whose body was edited, in any layout', () => {
+    const edited = compiledText().replace('Flynn', 'Flinn');
+    expect(edited).not.toBe(compiledText());
+    expect(() => loadIndex(edited)).toThrow(/checksum mismatch/);
+    const pretty = JSON.stringify(compiled(), null, 2).replace('Flynn', 'Flinn');
+    expect(() => loadIndex(pretty)).toThrow(/checksum mismatch/);
+  });
 });
