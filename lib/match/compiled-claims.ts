@@ -2,56 +2,76 @@
  * The matcher's compiled state: every claim wording analysed once into
  * terms, their weights, and the probe lists that key each wording under its
  * rarest, heaviest terms (see probes.ts). Built once per claim set by
- * createMatcher; immutable afterwards.
+ * createMatcher; immutable afterwards, except for the page words that the
+ * term table caches.
+ *
+ * Terms are integer ids (term-table.ts) and everything per wording or per
+ * term lives in flat typed arrays: a 100k-claim index is a few dozen
+ * arrays, not hundreds of thousands of small objects, and the hot loops
+ * read them sequentially.
  */
 import type { MatchableClaim } from '../claims/runtime-types';
-import { analyzeTokens, entityTerm } from './analyze';
+import { analyzeTokens, entityTerm, isEntityTerm } from './analyze';
 import { compileEntities, type EntityIndex } from './entities';
 import { minProbeWeight, probeTerms } from './probes';
+import { TermTable } from './term-table';
+import { isCommonTerm } from './terms';
 import { tokenize } from './tokenize';
 import { computeWeights, type TermWeights } from './weights';
 
-/** One wording of a claim, analysed. */
-export interface Wording {
-  claim: number;
-  text: string;
-  terms: string[];
-  /**
-   * Coverage weight of each term, aligned with `terms`. It is 0 for the
-   * claim's own key entities: the decision checks their presence
-   * separately, so coverage measures only what the claim says about them.
-   * Otherwise "Trump" and "Russia" alone would carry half of most claims in
-   * a pack about Russia.
-   */
-  weights: number[];
-  /** Sum of the weights of the wording's terms: the denominator of coverage. */
-  total: number;
-}
-
-/**
- * The wordings (ascending) that hold a probe term, with the term's coverage
- * weight in each. Typed arrays keep a 100k-claim index compact and its walk
- * sequential in memory; single precision is enough for the walk's bound
- * (see minProbeWeight), and exact scoring reads the wording's own weights.
- */
-export interface ProbeList {
-  wordings: Int32Array;
-  weights: Float32Array;
-}
+/** Bit of `termFlags`: the term is an entity concept ("@id"). */
+export const ENTITY_FLAG = 1;
+/** Bit of `termFlags`: the term is a common news word or a year (terms.ts isCommonTerm). */
+export const COMMON_FLAG = 2;
 
 /** The compiled, immutable state shared by match() and rank(). */
 export interface Compiled {
   claims: MatchableClaim[];
   entities: EntityIndex;
-  wordings: Wording[];
   weights: TermWeights;
-  /** term → the wordings (ascending) that hold it among their probe terms (probes.ts). */
-  probes: Map<string, ProbeList>;
+  table: TermTable;
+  /** Per fixed term id: ENTITY_FLAG and COMMON_FLAG. */
+  termFlags: Uint8Array;
+  /** Per fixed term id: its IDF weight (weights.weight), which focus counts in full. */
+  termWeight: Float64Array;
+  /** Per wording: the claim it belongs to. */
+  wordingClaim: Int32Array;
+  /** Per wording: its text (the claim text or a paraphrase). */
+  wordingText: string[];
+  /** Per wording: the sum of its terms' coverage weights, the denominator of coverage. */
+  wordingTotal: Float64Array;
+  /** The terms of wording w are wordingTerms[wordingStart[w] … wordingStart[w + 1]), in the wording's order. */
+  wordingStart: Int32Array;
+  wordingTerms: Int32Array;
+  /**
+   * Probe lists (probes.ts): the wordings (ascending) that post term t are
+   * probeWordings[probeStart[t] … probeStart[t + 1]), with the term's
+   * coverage weight in each. Single precision is enough for the walk's
+   * bound (see minProbeWeight); exact scoring reads the full weights.
+   */
+  probeStart: Int32Array;
+  probeWordings: Int32Array;
+  probeWeights: Float32Array;
   /** Per wording: the probe weight a sentence must share before exact scoring can pay off (probes.ts). */
   need: Float32Array;
-  /** Concept terms of each claim's key entities. */
-  required: string[][];
+  /** Concept term ids of each claim's key entities. */
+  required: Int32Array[];
 }
+
+/**
+ * The coverage weight of a wording's term: 0 for the claim's own key
+ * entities, whose presence the decision checks separately, so coverage
+ * measures only what the claim says about them (otherwise "Trump" and
+ * "Russia" alone would carry half of most claims in a pack about Russia);
+ * the term's IDF weight otherwise.
+ */
+export function coverageWeight(c: Pick<Compiled, 'termWeight' | 'required'>, claim: number, term: number): number {
+  const required = c.required[claim]!;
+  return required.length > 0 && required.includes(term) ? 0 : c.termWeight[term]!;
+}
+
+/** The required entities of the many claims that name none: one shared array, not one per claim. */
+const NONE = new Int32Array(0);
 
 /** Analyses every wording of `claims` and builds the probe lists for `threshold`. */
 export function compile(claims: MatchableClaim[], threshold: number): Compiled {
@@ -60,21 +80,39 @@ export function compile(claims: MatchableClaim[], threshold: number): Compiled {
   const claimTerms: string[][] = claims.map(() => []);
   claims.forEach((claim, ci) => {
     for (const text of [claim.text, ...claim.paraphrases]) {
-      const tokens = tokenize(text);
-      const terms = [...analyzeTokens(tokens, entities).terms.keys()];
+      const terms = [...analyzeTokens(tokenize(text), entities).terms.keys()];
       if (terms.length === 0) continue;
       analysed.push({ claim: ci, text, terms });
       claimTerms[ci]!.push(...terms);
     }
   });
   const weights = computeWeights(claimTerms);
-  const required = claims.map((c) => [...new Set(c.entities.map((e) => entityTerm(e.id)))]);
-  const lists = new Map<string, { wordings: number[]; weights: number[] }>();
+  const table = new TermTable(weights, entities);
+  const wordingStart = new Int32Array(analysed.length + 1);
+  const flat: number[] = [];
+  analysed.forEach((a, wi) => {
+    for (const term of a.terms) flat.push(table.idOf(term));
+    wordingStart[wi + 1] = flat.length;
+  });
+  for (const id of entities.names.keys()) table.idOf(entityTerm(id));
+  const required = claims.map((c) => (c.entities.length === 0 ? NONE : Int32Array.from(new Set(c.entities.map((e) => table.idOf(entityTerm(e.id)))))));
+  table.freeze();
+  const termFlags = new Uint8Array(table.fixed);
+  const termWeight = new Float64Array(table.fixed);
+  table.terms.forEach((term, id) => {
+    termFlags[id] = (isEntityTerm(term) ? ENTITY_FLAG : 0) | (isCommonTerm(term) ? COMMON_FLAG : 0);
+    termWeight[id] = weights.weight(term);
+  });
+  const partial = { termWeight, required };
+
+  const lists: { wordings: number[]; weights: number[] }[] = Array.from({ length: table.fixed }, () => ({ wordings: [], weights: [] }));
   const need = new Float32Array(analysed.length);
-  const wordings: Wording[] = analysed.map((a, wi) => {
+  const wordingTotal = new Float64Array(analysed.length);
+  analysed.forEach((a, wi) => {
+    const ids = flat.slice(wordingStart[wi], wordingStart[wi + 1]);
     let total = 0;
-    const termWeights = a.terms.map((term) => {
-      const weight = required[a.claim]!.includes(term) ? 0 : weights.weight(term);
+    const termWeights = ids.map((id) => {
+      const weight = coverageWeight(partial, a.claim, id);
       total += weight;
       return weight;
     });
@@ -85,15 +123,25 @@ export function compile(claims: MatchableClaim[], threshold: number): Compiled {
         rest += termWeights[t]!;
         return;
       }
-      let list = lists.get(term);
-      if (!list) lists.set(term, (list = { wordings: [], weights: [] }));
-      list.wordings.push(wi);
-      list.weights.push(termWeights[t]!);
+      lists[ids[t]!]!.wordings.push(wi);
+      lists[ids[t]!]!.weights.push(termWeights[t]!);
     });
     need[wi] = minProbeWeight(total, rest, threshold);
-    return { claim: a.claim, text: a.text, terms: a.terms, weights: termWeights, total };
+    wordingTotal[wi] = total;
   });
-  const probes = new Map<string, ProbeList>();
-  for (const [term, list] of lists) probes.set(term, { wordings: Int32Array.from(list.wordings), weights: Float32Array.from(list.weights) });
-  return { claims, entities, wordings, weights, probes, need, required };
+  const probeStart = new Int32Array(table.fixed + 1);
+  lists.forEach((list, id) => (probeStart[id + 1] = probeStart[id]! + list.wordings.length));
+  const probeWordings = new Int32Array(probeStart[table.fixed]!);
+  const probeWeights = new Float32Array(probeStart[table.fixed]!);
+  lists.forEach((list, id) => {
+    probeWordings.set(list.wordings, probeStart[id]!);
+    probeWeights.set(list.weights, probeStart[id]!);
+  });
+  return {
+    claims, entities, weights, table, termFlags, termWeight,
+    wordingClaim: Int32Array.from(analysed, (a) => a.claim),
+    wordingText: analysed.map((a) => a.text),
+    wordingTotal, wordingStart, wordingTerms: Int32Array.from(flat),
+    probeStart, probeWordings, probeWeights, need, required,
+  };
 }

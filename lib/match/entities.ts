@@ -96,14 +96,17 @@ function partMatches(part: AliasPart, token: Token): boolean {
  * Finds entity mentions in `tokens[from, to)`. At each position every
  * entity's longest alias is taken; different entities may overlap
  * ("Russia's ambassador" can be both Russia and its ambassador).
+ * `mayStart(i)`, when given, must say whether token i's word (or its stem)
+ * is in `index.firstWords`: the matcher knows it from its word cache
+ * (term-table.ts) and saves the lookups here.
  */
-export function findEntities(index: EntityIndex, tokens: Token[], from = 0, to = tokens.length): EntityHit[] {
+export function findEntities(index: EntityIndex, tokens: Token[], from = 0, to = tokens.length, mayStart?: (i: number) => boolean): EntityHit[] {
   const hits: EntityHit[] = [];
   // Where each entity's last hit ended, so a shorter alias inside a longer one is not counted twice.
   const coveredUntil = new Map<string, number>();
   for (let i = from; i < to; i++) {
     const token = tokens[i]!;
-    if (!index.firstWords.has(token.norm) && !index.firstWords.has(stemWord(token.norm))) continue;
+    if (mayStart ? !mayStart(i) : !index.firstWords.has(token.norm) && !index.firstWords.has(stemWord(token.norm))) continue;
     const byName = index.byFirstKey.get(`n:${token.norm}`);
     const byStem = index.byFirstKey.get(`s:${stemWord(token.norm)}`);
     // Both lists are sorted longest first; merge them only in the rare case that both exist.

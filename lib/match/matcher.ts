@@ -16,17 +16,23 @@
  * wording. Common terms then leave the index's hot path, and a 100k-claim
  * index costs about what a 1k one does per page. The few candidates found
  * are scored exactly as if every term had been posted.
+ *
+ * Per page, the work is kept close to that of tokenising it: each word
+ * maps to an integer term id through one cached lookup (term-table.ts), a
+ * sentence's terms live in reusable typed arrays (sentence-terms.ts), the
+ * walk touches one cache line per posting, and nothing is allocated for a
+ * sentence that meets no candidate. Exact scoring (score.ts) runs only for
+ * the few candidates.
  */
 import type { MatchableClaim } from '../claims/runtime-types';
-import { analyzeTokens, isEntityTerm, type Analysis } from './analyze';
-import { DEFAULT_RULES, decide, type DecisionRules } from './decide';
-import { focusOf, sentenceWeight } from './focus';
+import { ENTITY_FLAG, compile, type Compiled } from './compiled-claims';
+import { DEFAULT_RULES, type DecisionRules } from './decide';
 import { createClaimRanker, type ClaimRanker, type RankingOptions } from './rank';
+import { scoreScratch, scoreWording, sentenceTotal, type Passing, type ScoreScratch } from './score';
+import { SentenceTerms } from './sentence-terms';
 import { splitSentences } from './sentences';
-import { isCommonTerm } from './terms';
 import { tokenize, type Token } from './tokenize';
 import type { Annotation } from './types';
-import { compile, type Compiled } from './compiled-claims';
 
 export { splitSentences } from './sentences';
 
@@ -57,15 +63,30 @@ export const MIN_SENTENCE_TOKENS = 4;
 export const MAX_SENTENCE_TOKENS = 120;
 
 /**
- * Per-wording sums of the probe walk, reused across sentences. A wording's
+ * Per-wording state of the probe walk, reused across sentences: for
+ * wording w, slots 3w, 3w + 1 and 3w + 2 of one buffer hold the sentence
+ * that last touched it (as an integer), its probe sum so far and the sum
+ * it needs (compiled need), so that each posting costs one cache line. A
  * sum is valid only when its stamp is the current sentence's, so nothing
  * needs resetting between sentences.
  */
 interface Scratch {
-  stamp: Uint32Array;
+  stamps: Uint32Array;
+  sums: Float32Array;
   sentence: number;
-  weight: Float32Array;
-  touched: number[];
+  /** Wordings whose probe sum reached their need in the current sentence. */
+  candidates: Int32Array;
+  terms: SentenceTerms;
+  score: ScoreScratch;
+}
+
+/** Scratch state for the n wordings of `c`. */
+function createScratch(c: Compiled): Scratch {
+  const n = c.wordingText.length;
+  const buffer = new ArrayBuffer(n * 12);
+  const sums = new Float32Array(buffer);
+  for (let wi = 0; wi < n; wi++) sums[3 * wi + 2] = c.need[wi]!;
+  return { stamps: new Uint32Array(buffer), sums, sentence: 0, candidates: new Int32Array(n), terms: new SentenceTerms(), score: scoreScratch() };
 }
 
 /** Page text of an entity hit or token range, without a trailing possessive "'s". */
@@ -75,155 +96,107 @@ function spanText(text: string, tokens: Token[], first: number, last: number): s
   return end.possessive ? raw.replace(/['\u2019]s$/, '') : raw;
 }
 
-/** What a sentence shares with a wording: summed weight, informative and content terms, first shared ordinal. */
-interface Score {
-  weight: number;
-  matched: number;
-  content: number;
-  first: number;
-}
-
-/** A wording that passed the decision for a sentence. */
-interface Passing {
-  wi: number;
-  coverage: number;
-  focus: number;
-  /** Ordinal (in the sentence's term order) of the first term it shares with the sentence. */
-  first: number;
-}
-
 /**
- * Scores one wording against a sentence whose terms are `ordinal` (term →
- * position in the sentence's term order). Shared terms are summed in the
- * sentence's order, as a walk over every posting would add them, so the
- * coverage is the same to the last bit.
+ * The walk: sums each wording's probe hits over the sentence's terms, and
+ * returns how many wordings reached their need (in scratch.candidates). A
+ * sentence meets many wordings through one rare word, and few of them come
+ * near the threshold. Sums are single precision, as compiled need allows;
+ * a wording is a candidate from the posting that lifts its sum to the need
+ * (weights are not negative, so that happens at most once).
  */
-function scoreWording(c: Compiled, wi: number, ordinal: Map<string, number>): Score {
-  const wording = c.wordings[wi]!;
-  const shared: { ord: number; t: number }[] = [];
-  wording.terms.forEach((term, t) => {
-    const ord = ordinal.get(term);
-    if (ord !== undefined) shared.push({ ord, t });
-  });
-  shared.sort((a, b) => a.ord - b.ord);
-  let weight = 0;
-  let matched = 0;
-  let content = 0;
-  for (const { t } of shared) {
-    const term = wording.terms[t]!;
-    weight += wording.weights[t]!;
-    // Common news words add coverage but never count towards the minimum numbers of shared terms.
-    const entity = isEntityTerm(term);
-    const informative = entity || !isCommonTerm(term) ? 1 : 0;
-    matched += informative;
-    content += informative && !entity ? 1 : 0;
-  }
-  return { weight, matched, content, first: shared[0]?.ord ?? 0 };
-}
-
-/**
- * Applies the decision to a wording's score; the passing wording, or null.
- * `sentenceTotal` is the sentence's own weight, for focus (focus.ts).
- */
-function decideWording(c: Compiled, rules: DecisionRules, wi: number, score: Score, analysis: Analysis, sentenceTotal: number): Passing | null {
-  const wording = c.wordings[wi]!;
-  const required = c.required[wording.claim]!;
-  const coverage = wording.total > 0 ? score.weight / wording.total : 0;
-  const candidate = {
-    coverage,
-    matchedTerms: score.matched,
-    matchedContentTerms: score.content,
-    missingEntities: required.filter((t) => !analysis.terms.has(t)).length,
-    requiredEntities: required.length,
-    focus: focusOf(wording.terms, analysis.terms, c.weights, sentenceTotal),
-  };
-  return decide(candidate, rules) ? { wi, coverage, focus: candidate.focus, first: score.first } : null;
-}
-
-/** Scores one sentence against every wording that shares a probe term with it. */
-function scoreSentence(
-  c: Compiled, rules: DecisionRules, scratch: Scratch, text: string, tokens: Token[], analysis: Analysis,
-  span: { start: number; end: number }, out: Annotation[],
-): void {
-  // The walk: sum each wording's probe hits. A sentence meets many
-  // wordings through one rare word, and few of them come near the threshold.
-  const stamp = ++scratch.sentence;
-  for (const term of analysis.terms.keys()) {
-    const list = c.probes.get(term);
-    if (!list) continue;
-    for (let j = 0; j < list.wordings.length; j++) {
-      const wi = list.wordings[j]!;
-      if (scratch.stamp[wi] !== stamp) {
-        scratch.stamp[wi] = stamp;
-        scratch.touched.push(wi);
-        scratch.weight[wi] = list.weights[j]!;
+function walk(c: Compiled, scratch: Scratch): number {
+  const { stamps, sums, candidates, terms } = scratch;
+  const sentence = ++scratch.sentence;
+  const fixed = c.table.fixed;
+  let n = 0;
+  for (let o = 0; o < terms.count; o++) {
+    const id = terms.ids[o]!;
+    if (id >= fixed) continue; // a page word no claim holds
+    const end = c.probeStart[id + 1]!;
+    for (let j = c.probeStart[id]!; j < end; j++) {
+      const wi = c.probeWordings[j]!;
+      const slot = 3 * wi;
+      const weight = c.probeWeights[j]!;
+      if (stamps[slot] !== sentence) {
+        stamps[slot] = sentence;
+        sums[slot + 1] = weight;
+        if (weight >= sums[slot + 2]!) candidates[n++] = wi;
       } else {
-        scratch.weight[wi] = scratch.weight[wi]! + list.weights[j]!;
+        const before = sums[slot + 1]!;
+        const after = Math.fround(before + weight);
+        sums[slot + 1] = after;
+        if (before < sums[slot + 2]! && after >= sums[slot + 2]!) candidates[n++] = wi;
       }
     }
   }
+  return n;
+}
+
+/** Scores the current sentence (scratch.terms) against every wording that shares enough probe weight with it. */
+function scoreSentence(c: Compiled, rules: DecisionRules, scratch: Scratch, text: string, tokens: Token[], span: { start: number; end: number }, out: Annotation[]): void {
+  const found = walk(c, scratch);
   // Exact scoring only where the probe hits, plus every other term, could reach the threshold.
-  let ordinal: Map<string, number> | null = null;
-  let sentenceTotal = 0;
-  const passing: Passing[] = [];
-  for (const wi of scratch.touched) {
-    if (scratch.weight[wi]! < c.need[wi]!) continue;
-    if (!ordinal) {
-      ordinal = new Map<string, number>();
-      for (const term of analysis.terms.keys()) ordinal.set(term, ordinal.size);
-      sentenceTotal = sentenceWeight(analysis.terms.keys(), c.weights);
-    }
-    const p = decideWording(c, rules, wi, scoreWording(c, wi, ordinal), analysis, sentenceTotal);
-    if (p) passing.push(p);
+  const terms = scratch.terms;
+  let total = NaN;
+  let passing: Passing[] | null = null;
+  for (let i = 0; i < found; i++) {
+    const wi = scratch.candidates[i]!;
+    if (Number.isNaN(total)) total = sentenceTotal(c, terms);
+    const p = scoreWording(c, rules, wi, terms, total, scratch.score);
+    if (p) (passing ??= []).push(p);
   }
-  scratch.touched.length = 0;
-  if (passing.length === 0) return;
+  if (!passing) return;
   // The best passing wording of each claim. Visiting wordings in the order a
   // walk over all postings would first meet them keeps ties and the output order.
   passing.sort((a, b) => a.first - b.first || a.wi - b.wi);
   const best = new Map<number, Passing>();
   for (const p of passing) {
-    const claim = c.wordings[p.wi]!.claim;
+    const claim = c.wordingClaim[p.wi]!;
     if (p.coverage > (best.get(claim)?.coverage ?? -1)) best.set(claim, p);
   }
 
   for (const [ci, { wi, coverage, focus }] of best) {
     const claim = c.claims[ci]!;
-    const wordingTerms = new Set(c.wordings[wi]!.terms);
+    const wording = c.wordingTerms.subarray(c.wordingStart[wi]!, c.wordingStart[wi + 1]!);
     const matchedTerms: string[] = [];
-    for (const [term, ti] of analysis.terms) {
-      if (!isEntityTerm(term) && wordingTerms.has(term)) matchedTerms.push(spanText(text, tokens, ti, ti));
+    for (let o = 0; o < terms.count; o++) {
+      const id = terms.ids[o]!;
+      if (id < c.table.fixed && !(c.termFlags[id]! & ENTITY_FLAG) && wording.includes(id)) {
+        matchedTerms.push(spanText(text, tokens, terms.firstToken[o]!, terms.firstToken[o]!));
+      }
     }
     const keyIds = new Set(claim.entities.map((e) => e.id));
     const matchedEntities = [
-      ...new Set(analysis.entityHits.filter((h) => keyIds.has(h.entityId)).map((h) => spanText(text, tokens, h.first, h.last))),
+      ...new Set(terms.hits.filter((h) => keyIds.has(h.entityId)).map((h) => spanText(text, tokens, h.first, h.last))),
     ];
     out.push({
       claimId: claim.id,
       start: span.start,
       end: span.end,
       score: Math.min(1, coverage),
-      evidence: { matchedTerms, matchedEntities, coverage: Math.min(1, coverage), focus, matchedWording: c.wordings[wi]!.text },
+      evidence: { matchedTerms, matchedEntities, coverage: Math.min(1, coverage), focus, matchedWording: c.wordingText[wi]! },
     });
   }
 }
 
 /**
  * Builds a matcher for `claims`. Creation analyses every wording once;
- * match() and rank() are then cheap and never change the matcher.
+ * match() and rank() are then cheap, and their results never depend on
+ * what was matched before (match() only caches the words it has seen).
  */
 export function createMatcher(claims: MatchableClaim[], options: MatcherOptions = {}): Matcher {
   const rules: DecisionRules = { ...DEFAULT_RULES, ...options.rules };
   if (options.threshold !== undefined) rules.threshold = options.threshold;
   const c = compile(claims, rules.threshold);
-  const n = c.wordings.length;
-  const scratch: Scratch = { stamp: new Uint32Array(n), sentence: 0, weight: new Float32Array(n), touched: [] };
+  const n = c.wordingText.length;
+  const scratch = createScratch(c);
   let ranker: ClaimRanker | null = null;
 
   return {
     match(text: string): Annotation[] {
       const out: Annotation[] = [];
       if (n === 0 || text.length === 0) return out;
+      c.table.trim();
       const tokens = tokenize(text);
       let ti = 0;
       for (const span of splitSentences(text)) {
@@ -232,7 +205,8 @@ export function createMatcher(claims: MatchableClaim[], options: MatcherOptions 
         while (tj < tokens.length && tokens[tj]!.end <= span.end) tj++;
         const count = tj - ti;
         if (count >= MIN_SENTENCE_TOKENS && count <= MAX_SENTENCE_TOKENS) {
-          scoreSentence(c, rules, scratch, text, tokens, analyzeTokens(tokens, c.entities, ti, tj), span, out);
+          scratch.terms.analyse(tokens, ti, tj, c.table, c.entities);
+          scoreSentence(c, rules, scratch, text, tokens, span, out);
         }
         ti = tj;
       }

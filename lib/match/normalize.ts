@@ -28,6 +28,19 @@ const COMBINING = /\p{M}/gu;
 const FOLD_CHARS = new RegExp(`[${Object.keys(CHAR_FOLDS).join('')}]`, 'g');
 
 /**
+ * True when folding `s` is only lower-casing: ASCII without the backtick
+ * (the one ASCII character CHAR_FOLDS maps). Most words of a page are, and
+ * they skip five replaces and a normalisation.
+ */
+function isPlainAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || c === 0x60) return false;
+  }
+  return true;
+}
+
+/**
  * Folds a string for comparison: typographic quotes, dashes and spaces to
  * ASCII, invisible characters removed, compatibility forms (ligatures, full
  * width) expanded, diacritics stripped, and case folded.
@@ -35,6 +48,7 @@ const FOLD_CHARS = new RegExp(`[${Object.keys(CHAR_FOLDS).join('')}]`, 'g');
  * on whole strings whose offsets do not matter.
  */
 export function foldText(s: string): string {
+  if (isPlainAscii(s)) return s.toLowerCase();
   return s
     .replace(FOLD_CHARS, (c) => CHAR_FOLDS[c] ?? c)
     .replace(WIDE_SPACES, ' ')

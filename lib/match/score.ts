@@ -1,0 +1,100 @@
+/**
+ * Exact scoring of one (sentence, wording) pair that the probe walk let
+ * through, and the decision on it.
+ *
+ * Shared terms are summed in the sentence's term order, as a walk over
+ * every posting would add them, so coverage is the same to the last bit
+ * whichever path found the pair; focus sums in the wording's order, as
+ * focus.ts's focusOf does.
+ */
+import { COMMON_FLAG, ENTITY_FLAG, coverageWeight, type Compiled } from './compiled-claims';
+import { decide, type DecisionRules } from './decide';
+import type { SentenceTerms } from './sentence-terms';
+
+/** A wording that passed the decision for a sentence. */
+export interface Passing {
+  wi: number;
+  coverage: number;
+  focus: number;
+  /** Ordinal (in the sentence's term order) of the first term it shares with the sentence. */
+  first: number;
+}
+
+/** Reusable buffers for the shared terms of one wording (ordinal, and position in wordingTerms). */
+export interface ScoreScratch {
+  ords: Int32Array;
+  positions: Int32Array;
+}
+
+/** Buffers for wordings of up to `size` terms (grown on demand). */
+export function scoreScratch(size = 64): ScoreScratch {
+  return { ords: new Int32Array(size), positions: new Int32Array(size) };
+}
+
+/** Total sentence weight (focus.ts sentenceWeight) of the current sentence's terms, in its term order. */
+export function sentenceTotal(c: Compiled, s: SentenceTerms): number {
+  const weights = c.table.sentenceWeights;
+  let total = 0;
+  for (let o = 0; o < s.count; o++) total += weights[s.ids[o]!]!;
+  return total;
+}
+
+/**
+ * Scores wording `wi` against the current sentence of `s` (whose total
+ * weight is `total`, from sentenceTotal) and applies the decision: the
+ * passing wording, or null.
+ */
+export function scoreWording(c: Compiled, rules: DecisionRules, wi: number, s: SentenceTerms, total: number, scratch: ScoreScratch): Passing | null {
+  const start = c.wordingStart[wi]!;
+  const end = c.wordingStart[wi + 1]!;
+  if (scratch.ords.length < end - start) {
+    scratch.ords = new Int32Array(end - start);
+    scratch.positions = new Int32Array(end - start);
+  }
+  const { ords, positions } = scratch;
+  // The shared terms, insertion-sorted by their ordinal in the sentence (wordings are short).
+  let k = 0;
+  let focusShared = 0;
+  for (let j = start; j < end; j++) {
+    const id = c.wordingTerms[j]!;
+    if (!s.has(id)) continue;
+    focusShared += c.termWeight[id]!;
+    const ord = s.ordinal(id);
+    let i = k++;
+    for (; i > 0 && ords[i - 1]! > ord; i--) {
+      ords[i] = ords[i - 1]!;
+      positions[i] = positions[i - 1]!;
+    }
+    ords[i] = ord;
+    positions[i] = j;
+  }
+  const claim = c.wordingClaim[wi]!;
+  let weight = 0;
+  let matched = 0;
+  let content = 0;
+  for (let i = 0; i < k; i++) {
+    const id = c.wordingTerms[positions[i]!]!;
+    weight += coverageWeight(c, claim, id);
+    // Common news words add coverage but never count towards the minimum numbers of shared terms.
+    const flags = c.termFlags[id]!;
+    const entity = (flags & ENTITY_FLAG) !== 0;
+    const informative = entity || (flags & COMMON_FLAG) === 0 ? 1 : 0;
+    matched += informative;
+    content += informative && !entity ? 1 : 0;
+  }
+  const wordingTotal = c.wordingTotal[wi]!;
+  const coverage = wordingTotal > 0 ? weight / wordingTotal : 0;
+  const required = c.required[claim]!;
+  let missing = 0;
+  for (let i = 0; i < required.length; i++) if (!s.has(required[i]!)) missing++;
+  const candidate = {
+    coverage,
+    matchedTerms: matched,
+    matchedContentTerms: content,
+    missingEntities: missing,
+    requiredEntities: required.length,
+    // focus.ts focusOf: key entities count here with their full weight.
+    focus: total <= 0 ? 0 : Math.min(1, focusShared / total),
+  };
+  return decide(candidate, rules) ? { wi, coverage, focus: candidate.focus, first: k > 0 ? ords[0]! : 0 } : null;
+}
