@@ -49,6 +49,12 @@ export interface MatchableClaim {
   title?: string;
   /** Summary or subtitle of the fact-check: retrieval-only, like `title`. */
   summary?: string;
+  /** Who made the claim, when known (e.g. PolitiFact's speaker): retrieval-only, like `title`. */
+  speaker?: string;
+  /** When the claim was made, ISO "YYYY-MM-DD", when known: lets rank() prefer claims made near a text's date. */
+  date?: string;
+  /** When the claim's fact-check was published, ISO "YYYY-MM-DD", when known: retrieval-only, like `date`. */
+  reviewDate?: string;
 }
 
 /** A claim as it ships: matchable, and carrying everything the card shows. */

@@ -29,14 +29,14 @@ export interface Bm25f {
   documentTerms(doc: number): ReadonlyMap<string, number>;
 }
 
-/** BM25 saturation: how fast extra occurrences stop counting. */
+/** BM25 saturation: how fast extra occurrences stop counting (the default of createBm25f). */
 export const K1 = 1.2;
 
 /**
  * Builds the index. `docs[d][f]` is the list of terms (with repeats) of
- * field f of claim d; `fields[f]` says how that field counts.
+ * field f of claim d; `fields[f]` says how that field counts; `k1` is the saturation.
  */
-export function createBm25f(docs: readonly (readonly (readonly string[])[])[], fields: readonly FieldSpec[]): Bm25f {
+export function createBm25f(docs: readonly (readonly (readonly string[])[])[], fields: readonly FieldSpec[], k1 = K1): Bm25f {
   const n = docs.length;
   const avg = fields.map((_, f) => docs.reduce((sum, d) => sum + (d[f]?.length ?? 0), 0) / Math.max(1, n) || 1);
   const df = new Map<string, number>();
@@ -73,7 +73,7 @@ export function createBm25f(docs: readonly (readonly (readonly string[])[])[], f
         const list = postings.get(term);
         if (!list) continue;
         const w = idf(term) * (weights?.get(term) ?? 1);
-        for (const { doc, tf } of list) scores.set(doc, (scores.get(doc) ?? 0) + (w * tf * (K1 + 1)) / (tf + K1));
+        for (const { doc, tf } of list) scores.set(doc, (scores.get(doc) ?? 0) + (w * tf * (k1 + 1)) / (tf + k1));
       }
       return scores;
     },

@@ -27,7 +27,7 @@
 import type { MatchableClaim } from '../claims/runtime-types';
 import { ENTITY_FLAG, compile, type Compiled } from './compiled-claims';
 import { DEFAULT_RULES, type DecisionRules } from './decide';
-import { createClaimRanker, type ClaimRanker, type RankingOptions } from './rank';
+import { createClaimRanker, type ClaimRanker, type RankContext, type RankingOptions } from './rank';
 import { scoreScratch, scoreWording, sentenceTotal, type Passing, type ScoreScratch } from './score';
 import { SentenceTerms } from './sentence-terms';
 import { splitSentences } from './sentences';
@@ -50,8 +50,8 @@ export interface MatcherOptions {
 export interface Matcher {
   /** Annotate a text: sentence-level annotations at or above the decision threshold. */
   match(text: string): Annotation[];
-  /** Retrieval for evaluation: top-k claims for a query text, generous (no decision threshold). */
-  rank(query: string, k: number): { claimId: string; score: number }[];
+  /** Retrieval for evaluation: top-k claims for a query text, generous (no decision threshold); `context` is optional (rank.ts RankContext). */
+  rank(query: string, k: number, context?: RankContext): { claimId: string; score: number }[];
 }
 
 /** Sentences with fewer tokens carry no claim (bylines, captions, buttons). */
@@ -212,10 +212,10 @@ export function createMatcher(claims: MatchableClaim[], options: MatcherOptions 
       }
       return out;
     },
-    rank(query: string, k: number) {
+    rank(query: string, k: number, context?: RankContext) {
       // Built on first use: the content script only ever calls match().
       ranker ??= createClaimRanker(c.claims, c.entities, options.ranking);
-      return ranker.top(query, k).map(({ claim, score }) => ({ claimId: c.claims[claim]!.id, score }));
+      return ranker.top(query, k, context).map(({ claim, score }) => ({ claimId: c.claims[claim]!.id, score }));
     },
   };
 }

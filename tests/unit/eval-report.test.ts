@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readClaimPool, readQrels, readQueries, type Task } from '../../lib/cli/eval/checkthat';
+import { claimDate, queryDate, readClaimPool, readQrels, readQueries, type Task } from '../../lib/cli/eval/checkthat';
 import { evaluateDecision } from '../../lib/cli/eval/decision';
 import { ENGINES } from '../../lib/cli/eval/engines';
 import type { PageMark } from '../../lib/cli/eval/pages';
@@ -44,6 +44,32 @@ describe('reading CheckThat! files', () => {
     expect(pool[2]!.summary).toBeUndefined();
   });
 
+  it('reads the speaker, and a date as the claim\'s own ("stated on") or its fact-check\'s', () => {
+    const [stated, reviewed] = readClaimPool(
+      file(
+        'dated.jsonl',
+        [
+          { vclaim_id: 'p1', vclaim: 'Bridge tolls doubled.', speaker: 'Ann Example', date: 'stated on October 22, 2019 in a speech:' },
+          { vclaim_id: 's1', vclaim: 'A shark swam down the highway.', date: '6 March 2021' },
+        ]
+          .map((r) => JSON.stringify(r))
+          .join('\n'),
+      ),
+    );
+    expect(stated).toMatchObject({ speaker: 'Ann Example', date: '2019-10-22' });
+    expect(stated!.reviewDate).toBeUndefined();
+    expect(reviewed).toMatchObject({ reviewDate: '2021-03-06' });
+    expect(reviewed!.date).toBeUndefined();
+    expect(claimDate('stated on Sept. 3, 2015 in a debate')).toBe('2015-09-03');
+    expect(claimDate('sometime last year')).toBeUndefined();
+  });
+
+  it('dates a query by its transcript id or by the tweet\'s own timestamp, never by its words', () => {
+    expect(queryDate('20160114_some_debate_0042', 'It went up 9 percent in 2015.')).toBe('2016-01-14');
+    expect(queryDate('tweet-7', 'Sharks on the highway! — Jo Doe (@jodoe) August 28, 2017')).toBe('2017-08-28');
+    expect(queryDate('tweet-8', 'Sharks on the highway on August 28, 2017, wow')).toBeUndefined();
+  });
+
   it('skips the header, unquotes CSV-style fields, and keeps only positive qrels', () => {
     expect(queries.get('q1')).toBe('He said "the dam burst" above the valley after the storm');
     expect(queries.has('iclaim_id')).toBe(false);
@@ -68,6 +94,27 @@ describe('the evaluation table', () => {
     }
     expect(retrieval.rows[0]!.scores.get('Claimlens')).toEqual({ map1: 1, map5: 1 });
   });
+
+  it('scores dated queries a second time with their date, only for engines that read it', () => {
+    const dated: Task = { ...task, splits: [{ name: 'dev', queries: task.splits[0]!.queries.map((q) => ({ ...q, date: '2020-01-01' })) }] };
+    const result = evaluateRetrieval([dated], ENGINES);
+    expect(result.rows.map((r) => [r.split, r.withDate ?? false])).toEqual([['dev', false], ['dev', true]]);
+    expect([...result.rows[1]!.scores.keys()]).toEqual(['Claimlens']);
+    const table = resultsTable({ ...emptyResults, retrieval: result });
+    expect(table).toContain('T dev + query date (2 q) MAP@1 / MAP@5');
+  });
+
+  const seedRows = { rows: [], required: 0, found: 0, falsePositives: [] };
+  const emptyResults: EvalResults = {
+    engines: ENGINES.map((e) => e.name),
+    retrieval,
+    seed: seedRows,
+    seedWithPolitiFact: seedRows,
+    pages: { pages: 0, articles: 0, bundled: [], politifact: [] },
+    decision: [],
+    verdicts: [],
+    claimText: new Map(),
+  };
 
   it('prints one table with every measure and the listings with verdicts', () => {
     const mark: PageMark = {

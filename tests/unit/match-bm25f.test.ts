@@ -22,6 +22,16 @@ describe('createBm25f', () => {
     expect(scores.has(2)).toBe(false);
   });
 
+  it('takes another k1: a larger one lets repeats count for longer', () => {
+    const docs = [[['a', 'a', 'a']], [['a']], [['b']]];
+    const ratio = (k1: number) => {
+      const scores = createBm25f(docs, [plain], k1).score(['a']);
+      return scores.get(0)! / scores.get(1)!;
+    };
+    expect(ratio(K1)).toBeCloseTo((3 * (K1 + 1)) / (3 + K1) / 1, 12);
+    expect(ratio(2)).toBeGreaterThan(ratio(K1));
+  });
+
   it('weights fields: a term in a heavy field outscores the same term in a light one', () => {
     const fields = [{ weight: 1, b: 0 }, { weight: 0.3, b: 0 }];
     const index = createBm25f([[['dam'], []], [[], ['dam']], [['x'], ['y']]], fields);

@@ -5,14 +5,15 @@
  * document; k1 = 1.2, b = 0.75, Lucene's idf ln(1 + (N - df + 0.5) / (df + 0.5)).
  */
 import type { MatchableClaim } from '../../claims/runtime-types';
+import type { RankContext } from '../../match/rank';
 import { STOP_WORDS } from '../../match/terms';
 
 const K1 = 1.2;
 const B = 0.75;
 
-/** A ranker: the ids of the k best claims for a query, best first. */
+/** A ranker: the ids of the k best claims for a query, best first; `context` is for rankers that read it (rank.ts RankContext). */
 export interface Retriever {
-  rank(query: string, k: number): string[];
+  rank(query: string, k: number, context?: RankContext): string[];
 }
 
 /** Lower-cased words (letters and digits), stop words removed. */

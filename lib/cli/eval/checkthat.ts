@@ -16,6 +16,22 @@ export interface Query {
   id: string;
   text: string;
   relevant: string[];
+  /** When the query was written or spoken, ISO "YYYY-MM-DD", when the data says (see queryDate). */
+  date?: string;
+}
+
+/**
+ * The publication date of a query, which the data gives outside the words
+ * of the claim: a 2B query's id starts with its transcript's date
+ * ("20160114_…", published by the task with the transcript), and a 2A tweet
+ * ends with its own timestamp ("— Name (@handle) January 5, 2020"), as a
+ * page carries its publication date.
+ */
+export function queryDate(id: string, text: string): string | undefined {
+  const transcript = /^(\d{4})(\d{2})(\d{2})_/.exec(id);
+  if (transcript) return `${transcript[1]}-${transcript[2]}-${transcript[3]}`;
+  const tweet = /\(@\w+\)\s*([A-Z][a-z]+ \d{1,2}, \d{4})\s*$/.exec(text);
+  return tweet ? claimDate(tweet[1]) : undefined;
 }
 
 /** A claim pool and its evaluation splits. */
@@ -32,6 +48,21 @@ interface VClaimRecord {
   title?: string;
   subtitle?: string;
   speaker?: string;
+  /** 2A: "26 May 2015"; 2B: "stated on October 22, 2019 in a campaign mailer.:". */
+  date?: string;
+}
+
+const MONTH_NAMES = 'january february march april may june july august september october november december'.split(' ');
+
+/** The ISO day ("2019-10-22") of a vclaim's date, in either task's format; undefined when there is none. */
+export function claimDate(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const mdy = /\b([A-Za-z]+)\.? (\d{1,2}), (\d{4})\b/.exec(text);
+  const dmy = /\b(\d{1,2}) ([A-Za-z]+)\.? (\d{4})\b/.exec(text);
+  const [monthName, day, year] = mdy ? [mdy[1]!, mdy[2]!, mdy[3]!] : dmy ? [dmy[2]!, dmy[1]!, dmy[3]!] : [];
+  const month = monthName ? MONTH_NAMES.findIndex((m) => m.startsWith(monthName.toLowerCase()) && monthName.length >= 3) : -1;
+  if (month < 0) return undefined;
+  return `${year}-${String(month + 1).padStart(2, '0')}-${day!.padStart(2, '0')}`;
 }
 
 function lines(file: string): string[] {
@@ -45,6 +76,11 @@ export function readClaimPool(file: string): MatchableClaim[] {
     const claim: MatchableClaim = { id: r.vclaim_id, text: r.vclaim, paraphrases: [], entities: [] };
     if (r.title) claim.title = r.title;
     if (r.subtitle) claim.summary = r.subtitle;
+    if (r.speaker) claim.speaker = r.speaker;
+    // PolitiFact dates the claim ("stated on October 22, 2019 in a speech"); Snopes dates its fact-check.
+    const date = claimDate(r.date);
+    if (date && /^stated on/i.test(r.date ?? '')) claim.date = date;
+    else if (date) claim.reviewDate = date;
     return claim;
   });
 }
@@ -88,7 +124,8 @@ function split(name: string, queries: Map<string, string>, qrels: Map<string, st
     queries: [...qrels].map(([id, relevant]) => {
       const text = queries.get(id);
       if (text === undefined) throw new Error(`checkthat ${name}: query ${id} has gold but no text`);
-      return { id, text, relevant };
+      const date = queryDate(id, text);
+      return date ? { id, text, relevant, date } : { id, text, relevant };
     }),
   };
 }

@@ -15,14 +15,17 @@ import { claimDocument, createPlainBm25, type Retriever } from './bm25-baseline'
 export interface Engine {
   name: string;
   build(claims: readonly MatchableClaim[]): Retriever;
+  /** True when the retriever reads a query's context (its date); it is then also scored with it. */
+  readsContext?: boolean;
 }
 
 /** Claimlens's ranker: createMatcher(claims).rank, which reads claim, paraphrases, title and summary. */
 export const claimlensEngine: Engine = {
   name: 'Claimlens',
+  readsContext: true,
   build(claims) {
     const matcher = createMatcher([...claims]);
-    return { rank: (query, k) => matcher.rank(query, k).map((r) => r.claimId) };
+    return { rank: (query, k, context) => matcher.rank(query, k, context).map((r) => r.claimId) };
   },
 };
 

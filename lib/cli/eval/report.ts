@@ -56,12 +56,12 @@ export function resultsTable(r: EvalResults): string {
   for (const row of r.retrieval.rows) {
     const key = `${row.task} ${row.split}`;
     rows.push([
-      `${key} (${row.queries} q) MAP@1 / MAP@5`,
+      row.withDate ? `${key} + query date (${row.queries} q) MAP@1 / MAP@5` : `${key} (${row.queries} q) MAP@1 / MAP@5`,
       ...r.engines.map((e) => {
         const s = row.scores.get(e);
         return s ? `${f3(s.map1)} / ${f3(s.map5)}` : '-';
       }),
-      TARGETS[key] ?? '',
+      row.withDate ? '' : (TARGETS[key] ?? ''),
     ]);
   }
   rows.push(['retrieval run time (s)', ...r.engines.map((e) => ((r.retrieval.millis.get(e) ?? 0) / 1000).toFixed(1)), '']);
