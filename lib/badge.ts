@@ -13,6 +13,9 @@ export interface BadgeState {
   title: string;
 }
 
+/** The content-script reports that set the badge. */
+export type BadgeReport = WireMessage<Pick<ContentToBackground, 'page-claims' | 'index-error'>>;
+
 /** Badge colour of a normal count. */
 const COUNT_COLOR = '#7a4b00';
 
@@ -20,11 +23,10 @@ const COUNT_COLOR = '#7a4b00';
  * Maps a content-script report to the badge: the count of distinct claims,
  * "!" on error, nothing (with a tooltip saying why) when Claimlens is off.
  */
-export function badgeForMessage(message: WireMessage<ContentToBackground>): BadgeState {
+export function badgeForMessage(message: BadgeReport): BadgeState {
   if (message.method === 'index-error') {
     return { text: '!', color: '#b00020', title: t('badge.indexError', [message.message]) };
   }
-  if (message.method === 'annotate') return { text: '', color: COUNT_COLOR, title: t('extName') };
   if (message.off === 'paused') return { text: '', color: COUNT_COLOR, title: t('badge.paused') };
   if (message.off === 'site-off') return { text: '', color: COUNT_COLOR, title: t('badge.siteOff') };
   const count = new Set(message.claimIds).size;

@@ -4,7 +4,7 @@
  * a renamed field breaks the build instead of a badge.
  *
  * Directions:
- * - ContentToBackground: a content script asks for matching and reports its page;
+ * - ContentToBackground: a content script asks for the annotator and for matching, and reports its page;
  * - PageToBackground: the popup and options page manage packs (extension pages only);
  * - ToContent: the background (shortcut) and the popup talk to one tab's content script.
  */
@@ -33,6 +33,9 @@ export interface MatchedClaim {
 /** The background's answer to `annotate`. */
 export type AnnotateResult = { ok: true; annotations: Annotation[]; claims: MatchedClaim[] } | { ok: false; error: string };
 
+/** The background's answer to `load-annotator`. */
+export type LoadAnnotatorResult = { ok: true } | { ok: false; error: string };
+
 /** Whether the index loads, and how many claims are active. */
 export type IndexStatus = { ok: true; claims: number } | { ok: false; error: string };
 
@@ -44,6 +47,12 @@ export interface ContentToBackground {
   'page-claims': { params: { claimIds: string[]; off?: 'paused' | 'site-off' }; result: void };
   /** The claim index failed to load: the tab shows an error state, no marks. */
   'index-error': { params: { message: string }; result: void };
+  /**
+   * The page passed the article gate: inject the annotator (its script and
+   * its marks' CSS) into the sender's document. The gate-first content
+   * script sends it at most once per document.
+   */
+  'load-annotator': { params: Record<string, never>; result: LoadAnnotatorResult };
 }
 
 /** Messages the options page and popup send to the background. */
@@ -119,7 +128,7 @@ export function isWireMessage<Map>(value: unknown, methods: readonly (keyof Map)
 }
 
 /** The methods of ContentToBackground, for runtime checks. */
-export const CONTENT_TO_BACKGROUND_METHODS = ['annotate', 'page-claims', 'index-error'] as const satisfies readonly (keyof ContentToBackground)[];
+export const CONTENT_TO_BACKGROUND_METHODS = ['annotate', 'page-claims', 'index-error', 'load-annotator'] as const satisfies readonly (keyof ContentToBackground)[];
 
 /** The methods of PageToBackground, for runtime checks. */
 export const PAGE_TO_BACKGROUND_METHODS = ['list-packs', 'import-pack', 'set-pack-enabled', 'remove-pack', 'index-status'] as const satisfies readonly (keyof PageToBackground)[];

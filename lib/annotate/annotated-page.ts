@@ -49,7 +49,7 @@ export interface AnnotatePacing {
   style: HighlightStyle;
 }
 
-/** Attribute that carries the highlight style (entrypoints/content/marks.css reads it). */
+/** Attribute that carries the highlight style (entrypoints/annotator/marks.css reads it). */
 export const STYLE_ATTRIBUTE = 'data-style';
 
 let sessionCounter = 0;

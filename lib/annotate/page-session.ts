@@ -12,7 +12,7 @@
  */
 import type { Annotation } from '../match/types';
 import type { AnnotateResult, MatchedClaim, PageState } from '../messages';
-import { articleSignal } from '../page/article-gate';
+import { articleSignal, type ArticleSignal } from '../page/article-gate';
 import { findArticleRoot } from '../page/article-root';
 import { createTextModelBuilder, type TextModel } from '../page/text-model';
 import type { HighlightStyle, Settings } from '../storage/settings';
@@ -20,12 +20,10 @@ import { offReason, siteOf } from '../storage/settings';
 import { createCardController, type CardController } from './card-controller';
 import { watchDom } from './dom-watch';
 import { createAnnotatedPage, type AnnotatedPage, type CardItem } from './annotated-page';
+import { createSettler } from './settle';
 import { createSlicer } from './slices';
 
-/** Quiet time after a page change before annotating again. */
-export const SETTLE_MS = 150;
-/** The most a page that never stops changing waits before it is annotated. */
-export const MAX_WAIT_MS = 1000;
+export { MAX_WAIT_MS, SETTLE_MS } from './settle';
 
 /** What the session needs from the content script. */
 export interface PageSessionOptions {
@@ -40,6 +38,12 @@ export interface PageSessionOptions {
   report(claimIds: string[], off: 'paused' | 'site-off' | null): void;
   /** Text of the hidden description of a mark (its claims), for assistive tech. */
   describe(claims: MatchedClaim[]): string;
+  /**
+   * The gate's verdict on this document when the caller has just run the
+   * gate (the gate-first content script did, before asking for the
+   * annotator): the first run uses it instead of running the gate again.
+   */
+  verdict?: ArticleSignal | null;
 }
 
 /** The session's handle, used by the content script's message handlers. */
@@ -69,14 +73,15 @@ export function startPageSession(options: PageSessionOptions): PageSession {
   let controller: { card: CardController; abort: AbortController } | null = null;
   let running: Promise<void> | null = null;
   let again = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let firstChangeAt = 0;
+  let verdict = options.verdict ?? null;
+  // Debounced, but a page that never stops changing is still annotated within MAX_WAIT_MS.
+  const settle = createSettler(() => kick(), signal);
 
   const isOurs = (node: Node) => {
     const host = controller?.card.host;
     return !!host && (node === host || host.contains(node));
   };
-  const dom = watchDom(doc, isOurs, () => schedule(), signal);
+  const dom = watchDom(doc, isOurs, () => settle.schedule(), signal);
   const url = () => doc.defaultView?.location.href;
 
   function teardown() {
@@ -87,19 +92,6 @@ export function startPageSession(options: PageSessionOptions): PageSession {
       page?.remove();
       page = null;
     });
-  }
-
-  function schedule(delay = SETTLE_MS) {
-    if (signal.aborted) return;
-    const now = Date.now();
-    if (timer === undefined) firstChangeAt = now;
-    clearTimeout(timer);
-    // Debounced, but a page that never stops changing is still annotated within MAX_WAIT_MS.
-    const wait = Math.max(0, Math.min(delay, firstChangeAt + MAX_WAIT_MS - now));
-    timer = setTimeout(() => {
-      timer = undefined;
-      kick();
-    }, wait);
   }
 
   function kick() {
@@ -134,6 +126,9 @@ export function startPageSession(options: PageSessionOptions): PageSession {
 
   async function run(): Promise<void> {
     if (!settings || signal.aborted) return;
+    // A handed-over verdict is only as fresh as the first run.
+    const known = verdict;
+    verdict = null;
     const off = offReason(settings, url());
     if (off) {
       teardown();
@@ -141,7 +136,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
       options.report([], off);
       return;
     }
-    const root = articleSignal(doc) ? findArticleRoot(doc) : null;
+    const root = (known ?? articleSignal(doc)) ? findArticleRoot(doc) : null;
     if (!root) {
       teardown();
       status = 'not-article';
@@ -196,10 +191,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     options.report(page.claimIds(), null);
   }
 
-  signal.addEventListener('abort', () => {
-    clearTimeout(timer);
-    teardown();
-  }, { once: true });
+  signal.addEventListener('abort', () => teardown(), { once: true });
 
   const marks = () => page?.markElements() ?? [];
 
@@ -213,7 +205,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
       }
       kick();
     },
-    refresh: () => schedule(0),
+    refresh: () => settle.schedule(0),
     state() {
       const reason = settings ? offReason(settings, url()) : null;
       return { site: siteOf(url()), status, off: reason, ...(error ? { error } : {}), claims: page?.summaries() ?? [] };
@@ -239,7 +231,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     },
     annotated: () => page?.exportData() ?? null,
     async idle() {
-      while (running || timer !== undefined) {
+      while (running || settle.pending) {
         await (running ?? new Promise((resolve) => setTimeout(resolve, 20)));
       }
     },

@@ -5,10 +5,10 @@
  *
  * Pack management is accepted only from the extension's own pages (options,
  * popup): a content script lives in pages we do not trust and may only ask
- * for matching and report its page.
+ * for the annotator and for matching, and report its page.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { badgeForMessage } from '../badge';
+import { badgeForMessage, type BadgeReport } from '../badge';
 import {
   CONTENT_TO_BACKGROUND_METHODS,
   isWireMessage,
@@ -16,19 +16,19 @@ import {
   type ContentToBackground,
   type Handlers,
   type PageToBackground,
-  type WireMessage,
 } from '../messages';
 import type { PackStore } from '../storage/pack-store';
 import { getSettings } from '../storage/settings';
+import { injectAnnotator, type AnnotatorTarget } from './annotator';
 import type { IndexService } from './index-service';
 
-/** What a content-script handler knows about the sender. */
-interface TabContext {
-  tabId: number;
+/** What a content-script handler knows about the sender: its tab, frame and document, and the page's URL. */
+interface TabContext extends AnnotatorTarget {
+  url: string;
 }
 
 /** Sets the badge of `tabId` for a content script's report. */
-export async function showBadge(tabId: number, message: WireMessage<ContentToBackground>): Promise<void> {
+export async function showBadge(tabId: number, message: BadgeReport): Promise<void> {
   const badge = badgeForMessage(message);
   // A tab may close before its report arrives; its badge no longer matters.
   await Promise.all([
@@ -49,6 +49,9 @@ export function createRouter(service: IndexService, packs: () => PackStore) {
     },
     'page-claims': (message, { tabId }) => showBadge(tabId, message),
     'index-error': (message, { tabId }) => showBadge(tabId, message),
+    'load-annotator': async (_message, { url, ...target }) =>
+      // Only pages the content script is declared for (http and https).
+      /^https?:/.test(url) ? injectAnnotator(target) : { ok: false, error: 'not an http(s) page' },
   };
   const pages: Handlers<PageToBackground, null> = {
     'list-packs': () => packs().list(),
@@ -75,8 +78,14 @@ export function createRouter(service: IndexService, packs: () => PackStore) {
     if (isWireMessage<ContentToBackground>(message, CONTENT_TO_BACKGROUND_METHODS)) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return undefined;
+      const context: TabContext = {
+        tabId,
+        frameId: sender.frameId ?? 0,
+        ...(sender.documentId ? { documentId: sender.documentId } : {}),
+        url: sender.url ?? '',
+      };
       const handler = content[message.method] as (m: typeof message, c: TabContext) => unknown;
-      return Promise.resolve(handler(message, { tabId }));
+      return Promise.resolve(handler(message, context));
     }
     if (isWireMessage<PageToBackground>(message, PAGE_TO_BACKGROUND_METHODS)) {
       if (!sender.url?.startsWith(ownPages())) return undefined;

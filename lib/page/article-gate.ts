@@ -3,7 +3,8 @@
  * article? Metadata is checked first (a few selector lookups); Readability's
  * isProbablyReaderable, which walks paragraphs, only runs when it is absent.
  */
-import { isProbablyReaderable } from '@mozilla/readability';
+// The readerable check alone: the package's index would bring all of Readability.
+import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 
 const ARTICLE_TYPES = /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|ScholarlyArticle|Report)$/;
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // DOMPurify must run in jsdom: under happy-dom it silently does not sanitise.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { renderCard } from '../../entrypoints/content/render-card';
+import { renderCard } from '../../entrypoints/annotator/render-card';
 import type { MatchedClaim } from '../../lib/messages';
 import { installMessages } from '../support/i18n';
 

@@ -3,9 +3,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import bundledIndex from 'virtual:claimlens/index';
 import { startPageSession, MAX_WAIT_MS, type PageSession } from '../../lib/annotate/page-session';
 import { loadIndex } from '../../lib/claims/load-index';
+import { articleSignal, type ArticleSignal } from '../../lib/page/article-gate';
 import { createMatcher } from '../../lib/match/matcher';
 import type { AnnotateResult, MatchedClaim } from '../../lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/storage/settings';
+
+// The real gate, counted: a verdict handed over by the gate script saves the first run's gate.
+vi.mock('../../lib/page/article-gate', async (original) => {
+  const real = await original<typeof import('../../lib/page/article-gate')>();
+  return { ...real, articleSignal: vi.fn(real.articleSignal) };
+});
 
 const index = loadIndex(bundledIndex);
 const matcher = createMatcher(index.body.claims);
@@ -32,9 +39,10 @@ function realMatch(text: string): AnnotateResult {
   return { ok: true, annotations, claims };
 }
 
-function start(settings: Settings = { ...DEFAULT_SETTINGS, disabledSites: [] }) {
+function start(settings: Settings = { ...DEFAULT_SETTINGS, disabledSites: [] }, verdict?: ArticleSignal) {
   abort = new AbortController();
   session = startPageSession({
+    ...(verdict ? { verdict } : {}),
     doc: document,
     signal: abort.signal,
     match: async (text) => {
@@ -169,6 +177,20 @@ describe('page session', () => {
     expect(marks()).toHaveLength(0);
     expect(story().innerHTML).toBe(original);
     expect(session.state()).toMatchObject({ status: 'error', error: expect.stringContaining('checksum') });
+  });
+
+  it("uses the gate script's verdict for its first run instead of running the gate again", async () => {
+    const gate = vi.mocked(articleSignal);
+    gate.mockClear();
+    start(undefined, 'og:type');
+    await session.idle();
+    expect(session.state().status).toBe('annotated');
+    expect(gate).not.toHaveBeenCalled();
+    // Later runs check the page again.
+    story().append(Object.assign(document.createElement('p'), { textContent: FILLER }));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await session.idle();
+    expect(gate).toHaveBeenCalled();
   });
 
   it('leaves a page that is not an article alone', async () => {

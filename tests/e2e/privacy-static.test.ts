@@ -1,5 +1,7 @@
 // Privacy and remote code, checked on the built extensions (.output/, so it
-// runs with the E2E project, after `npm run build`): minimum permissions, a
+// runs with the E2E project, after `npm run build`): minimum permissions (the
+// http(s) pages the content script runs on, and scripting to inject the
+// annotator into the articles among them), a
 // strict CSP for extension pages, no remote code or network APIs in any
 // bundle, and `web-ext lint` clean for Firefox, with every warning it gives
 // explained in the README's Privacy section.
@@ -46,17 +48,20 @@ const FORBIDDEN: [RegExp, string][] = [
 ];
 
 describe.each(BROWSERS)('the %s build', (browser) => {
-  it('asks only for storage: no host permissions, nothing exposed to pages or other extensions', () => {
+  it('asks only for storage, scripting and the http(s) pages its content script runs on; nothing exposed to pages or other extensions', () => {
     const m = manifestOf(browser);
-    expect(m.permissions ?? []).toEqual(['storage']);
+    // scripting + these hosts: the background injects the annotator into pages that pass the gate (lib/background/annotator.ts).
+    expect(m.permissions ?? []).toEqual(['scripting', 'storage']);
     expect(m.optional_permissions ?? []).toEqual([]);
-    expect(m.host_permissions ?? []).toEqual([]);
+    expect(m.host_permissions ?? []).toEqual(['http://*/*', 'https://*/*']);
     expect(m.optional_host_permissions ?? []).toEqual([]);
     expect(m.web_accessible_resources ?? []).toEqual([]);
     expect(m.externally_connectable).toBeUndefined();
     // The content script reads http(s) pages only, in its own world, top frame only.
     for (const script of m.content_scripts ?? []) {
       expect(script.matches.every((p) => /^https?:\/\/\*\/\*$/.test(p))).toBe(true);
+      // Host permissions reach no further than the content script does.
+      expect([...(m.host_permissions ?? [])].sort()).toEqual([...script.matches].sort());
       expect(script.world ?? 'ISOLATED').toBe('ISOLATED');
       expect(script.all_frames ?? false).toBe(false);
     }

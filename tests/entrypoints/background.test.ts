@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
-import type { AnnotateResult, IndexStatus } from '../../lib/messages';
+import { ANNOTATOR_CSS, ANNOTATOR_SCRIPT } from '../../lib/background/annotator';
+import type { AnnotateResult, IndexStatus, LoadAnnotatorResult } from '../../lib/messages';
 import type { InstallOutcome, PackListing } from '../../lib/storage/pack-store';
 import { getPackState } from '../../lib/storage/packs';
 import { updateSettings } from '../../lib/storage/settings';
@@ -139,6 +140,55 @@ describe('background', () => {
     it('reports the index status', async () => {
       const status = await page<IndexStatus>({ method: 'index-status' });
       expect(status.ok && status.claims).toBeGreaterThan(5);
+    });
+  });
+
+  describe('loading the annotator into articles', () => {
+    type Injection = { api: 'insertCSS' | 'executeScript'; target: unknown; files: string[] };
+    let injected: Injection[];
+    let fail: string | null;
+
+    beforeEach(() => {
+      injected = [];
+      fail = null;
+      // fakeBrowser has no scripting API: record what the background asks it to do.
+      const record = (api: Injection['api']) => async (details: { target: unknown; files?: string[] }) => {
+        if (fail) throw new Error(fail);
+        injected.push({ api, target: details.target, files: details.files ?? [] });
+        return [];
+      };
+      (fakeBrowser as unknown as { scripting: unknown }).scripting = { insertCSS: record('insertCSS'), executeScript: record('executeScript') };
+    });
+
+    const sender = (extra: Record<string, unknown>) => ({ tab: { id: 6 }, frameId: 0, url: 'https://news.example/story', ...extra }) as unknown as Browser.runtime.MessageSender;
+
+    it("injects the marks' CSS, then the annotator script, into the frame that asked", async () => {
+      const result = await send<LoadAnnotatorResult>({ method: 'load-annotator' }, sender({}));
+      expect(result).toEqual({ ok: true });
+      expect(injected).toEqual([
+        { api: 'insertCSS', target: { tabId: 6, frameIds: [0] }, files: [ANNOTATOR_CSS] },
+        { api: 'executeScript', target: { tabId: 6, frameIds: [0] }, files: [ANNOTATOR_SCRIPT] },
+      ]);
+    });
+
+    it('targets the very document that asked when the browser names it (Chrome), so a navigation cannot redirect it', async () => {
+      await send({ method: 'load-annotator' }, sender({ documentId: 'doc-1', frameId: 3 }));
+      expect(injected.map((i) => i.target)).toEqual([
+        { tabId: 6, documentIds: ['doc-1'] },
+        { tabId: 6, documentIds: ['doc-1'] },
+      ]);
+    });
+
+    it('injects nothing for senders outside a tab or pages that are not http(s)', async () => {
+      expect(await send({ method: 'load-annotator' }, { frameId: 0, url: 'https://news.example/' } as Browser.runtime.MessageSender)).toBeUndefined();
+      const own = await send<LoadAnnotatorResult>({ method: 'load-annotator' }, sender({ url: 'chrome-extension://test-extension-id/popup.html' }));
+      expect(own.ok).toBe(false);
+      expect(injected).toEqual([]);
+    });
+
+    it('reports a failed injection instead of throwing (a tab that closed meanwhile)', async () => {
+      fail = 'No tab with id: 6';
+      expect(await send<LoadAnnotatorResult>({ method: 'load-annotator' }, sender({}))).toEqual({ ok: false, error: 'No tab with id: 6' });
     });
   });
 

@@ -3,7 +3,10 @@
  * per-tab heap on real pages, with the control extension (nothing), the
  * shipped build, and the build with the 19k PolitiFact pack; the cost of
  * the article gate on pages that are not articles; and the round trip of a
- * page's text to the background, where matching runs.
+ * page's text to the background, where matching runs. The extension's cost
+ * is that of every chrome-extension:// script on the page: the gate-first
+ * content script on every page, plus, on pages that pass the gate, the
+ * annotator that the background injects (annotator.js).
  *
  * Loads go page by page within each run, and every variant sees the same
  * pages in the same order after one untimed warm-up load (which also lets

@@ -6,6 +6,7 @@
  *   npm run bench                       everything
  *   npm run bench -- --no-chromium      skip the browser part
  *   npm run bench -- --quick            a small run: 1k and 10k claims, fewer pages and runs
+ *   npm run bench -- --chromium-only    the browser part alone (no matching, quality or large-index figures; no 19k-pack build)
  *   npm run bench -- --json out.json    also write the raw results
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { DEFAULT_SHARED_DIR } from './corpus';
 import { formatReport } from './report';
 import { runBench, type BenchOptions } from './run';
 
-const USAGE = 'Usage: npm run bench -- [--quick] [--no-chromium] [--shared-dir DIR] [--json FILE]\n';
+const USAGE = 'Usage: npm run bench -- [--quick] [--no-chromium | --chromium-only] [--shared-dir DIR] [--json FILE]\n';
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -23,6 +24,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       quick: { type: 'boolean', default: false },
       'no-chromium': { type: 'boolean', default: false },
+      'chromium-only': { type: 'boolean', default: false },
       'shared-dir': { type: 'string' },
       json: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -38,15 +40,16 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const quick = values.quick;
+  const only = values['chromium-only'];
   const started = Date.now();
   const options: BenchOptions = {
     sharedDir,
     ...(quick ? { pageFilter: (name: string) => name.charCodeAt(0) % 3 === 0 } : {}),
-    scales: quick ? [1_000, 10_000] : [1_000, 10_000, 100_000],
+    scales: only ? [] : quick ? [1_000, 10_000] : [1_000, 10_000, 100_000],
     matchingRuns: quick ? 1 : 9,
     secondsPerMatcher: quick ? 5 : 12,
-    qualityQueries: Infinity,
-    indexLargeSize: quick ? 0 : 100_000,
+    qualityQueries: only ? 0 : Infinity,
+    indexLargeSize: quick || only ? 0 : 100_000,
     chromium: !values['no-chromium'],
     chromiumRuns: quick ? 1 : 3,
     log: (line) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`),

@@ -34,6 +34,34 @@ export async function messageTab({ tabId, message }: { tabId: number; message: o
   return (g.browser ?? g.chrome)!.tabs.sendMessage(tabId, message);
 }
 
+/** What the extension's isolated world in a tab holds: whether an annotator runs there (lib/annotate/annotator-presence.ts). */
+export interface WorldProbe {
+  annotator: boolean;
+}
+
+/**
+ * Extension page: looks into the content scripts' isolated world of a tab's
+ * top frame (scripting.executeScript runs there), or, with `inject`, injects
+ * the annotator file once more as the background does, to check that a
+ * second injection does nothing.
+ */
+export async function probeWorld({ tabId, inject }: { tabId: number; inject?: string }): Promise<WorldProbe> {
+  interface Scripting {
+    executeScript(d: { target: { tabId: number }; files?: string[]; func?: () => unknown }): Promise<{ result?: unknown }[]>;
+  }
+  const g = globalThis as unknown as { browser?: { scripting: Scripting }; chrome?: { scripting: Scripting } };
+  const api = (g.browser ?? g.chrome)!.scripting;
+  if (inject) await api.executeScript({ target: { tabId }, files: [inject] });
+  const [frame] = await api.executeScript({
+    target: { tabId },
+    func: () => {
+      const presence = (globalThis as Record<symbol, { running?: boolean } | undefined>)[Symbol.for('claimlens.annotator')];
+      return { annotator: presence?.running === true };
+    },
+  });
+  return frame!.result as WorldProbe;
+}
+
 /** Extension page: the toolbar badge text of a tab. */
 export async function badgeText(tabId: number): Promise<string> {
   const g = globalThis as unknown as { browser?: ExtApi; chrome?: ExtApi };

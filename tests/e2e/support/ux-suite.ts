@@ -14,11 +14,16 @@ import { startServer, type TestServer } from '../../../lib/cli/browser-harness/s
 import { animationsSettled, readCard } from './page-scripts';
 import { builtExtensionDir, builtOutputDir, projectRoot, type BrowserName } from './paths';
 import { bringTestPageToFront, EXTENSION_PAGE_LAUNCH, newExtensionPage, pollUntil, setColorScheme, sleep, type ExtensionPage } from './ux-harness';
-import { badgeText, clickSelector, findContentTab, focusInfo, messageTab, readArticle, readPopup, runAxe, type ArticleState } from './ux-scripts';
+import { ANNOTATOR_SCRIPT } from '../../../lib/background/annotator';
+import { badgeText, clickSelector, findContentTab, focusInfo, messageTab, probeWorld, readArticle, readPopup, runAxe, type ArticleState } from './ux-scripts';
 
 const fixture = (name: string) => path.join(projectRoot, 'tests/fixtures/ux', name);
 const AXE_SOURCE = readFileSync(path.join(projectRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const ARTICLE_CLAIMS = ['russia-hacking-aimed-to-help-trump', 'trump-campaign-russia-contacts', 'sessions-met-russian-ambassador'];
+/** A page that is not an article, holding a sentence the test article highlights. */
+const PLAIN_HTML =
+  '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Hello</title></head><body><p>Hello</p>' +
+  '<p>Trump, for his part, has denied that his campaign had any contact with Russian officials.</p></body></html>';
 /** How long dynamic content may take to be annotated after it appears (debounce + matching + slack). */
 const DYNAMIC_BUDGET_MS = 5000;
 
@@ -74,6 +79,7 @@ export function defineUxSuite(browserName: BrowserName): void {
         '/spa/a': { file: fixture('spa.html') },
         '/spa/b': { file: fixture('spa.html') },
         '/news/long.html': { html: longArticle(3000) },
+        '/plain.html': { html: PLAIN_HTML },
       });
       browser = await launchWithExtension(browserName, builtExtensionDir(browserName), EXTENSION_PAGE_LAUNCH);
       await page().goto(server.url('/news/article.html'));
@@ -257,6 +263,31 @@ export function defineUxSuite(browserName: BrowserName): void {
       await popup.open(`/popup.html?tab=${spaTab}`);
       const listed = await pollUntil(popupState, (s) => s.claims.length === 1);
       expect(listed.claims.map((c) => c.id)).toEqual(['sessions-met-russian-ambassador']);
+    });
+
+    it('injects the annotator into articles only, and at most once per document', async () => {
+      // Not an article: the gate script runs (it answers the popup) and nothing else is injected.
+      await page().goto(server.url('/plain.html'));
+      const plainTab = await pollUntil(() => popup.evaluate(findContentTab, null), (id) => id !== null);
+      await sleep(1500);
+      const plain = (await popup.evaluate(messageTab, { tabId: plainTab!, message: { method: 'get-page-state' } })) as { status: string };
+      expect(plain.status).toBe('not-article');
+      expect(await popup.evaluate(probeWorld, { tabId: plainTab! })).toEqual({ annotator: false });
+      expect((await article()).marks).toBe(0);
+
+      // An article: the background injected the annotator, which annotated it.
+      await page().goto(server.url('/news/article.html'));
+      expect((await waitArticle((a) => a.claims === 3, 15_000)).claims).toBe(3);
+      expect(await popup.evaluate(probeWorld, { tabId: plainTab! })).toEqual({ annotator: true });
+
+      // A second injection into the same document does nothing: same marks, one card host.
+      const before = await article();
+      expect(await popup.evaluate(probeWorld, { tabId: plainTab!, inject: ANNOTATOR_SCRIPT })).toEqual({ annotator: true });
+      await sleep(1000);
+      const after = await article();
+      expect(after.marks).toBe(before.marks);
+      expect(after.cardHosts).toBe(before.cardHosts);
+      expect(after.cardHosts).toBeLessThanOrEqual(1);
     });
   });
 }

@@ -1,10 +1,12 @@
 /**
- * Wiring of one page to the browser: settings from storage, matching by the
- * background, the badge, and the messages from the popup and the shortcut.
- * The page's own life (observe, annotate, restore) is lib/annotate/page-session.ts.
+ * Wiring of one article page to the browser: settings from storage, matching
+ * by the background, the badge, and the messages from the popup and the
+ * shortcut. The page's own life (observe, annotate, restore) is
+ * lib/annotate/page-session.ts.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { claimDocument } from '../../lib/annotate/annotator-presence';
 import { startPageSession } from '../../lib/annotate/page-session';
 import { buildWebAnnotations } from '../../lib/annotate/web-annotation';
 import { t } from '../../lib/i18n';
@@ -17,6 +19,7 @@ import {
   type MatchedClaim,
   type ToContent,
 } from '../../lib/messages';
+import type { ArticleSignal } from '../../lib/page/article-gate';
 import { getSettings, watchSettings } from '../../lib/storage/settings';
 import { cardCss, clearCard, renderCard } from './render-card';
 
@@ -30,11 +33,30 @@ function describe(claims: MatchedClaim[]): string {
   return t('mark.description', [parts.join(' ')]);
 }
 
-/** Annotates the current page and keeps it annotated; everything ends with `ctx`. */
-export function annotatePage(ctx: ContentScriptContext): void {
+/**
+ * Starts the annotator in this document unless one already runs there (a
+ * second injection does nothing). It lives as long as its context: a newer
+ * version of the extension, or the extension going away, ends it.
+ */
+export function startAnnotator(): void {
+  const life = new AbortController();
+  const claim = claimDocument(life.signal);
+  if (!claim) return;
+  // Created after the claim: a context announces itself and would stop an older annotator of the same name.
+  const ctx = new ContentScriptContext('annotator', { noScriptStartedPostMessage: true });
+  ctx.onInvalidated(() => life.abort());
+  annotatePage(ctx, claim.verdict);
+}
+
+/**
+ * Annotates the current page and keeps it annotated; everything ends with
+ * `ctx`. `verdict` is the gate's verdict handed over by the gate script.
+ */
+export function annotatePage(ctx: ContentScriptContext, verdict: ArticleSignal | null = null): void {
   const session = startPageSession({
     doc: document,
     signal: ctx.signal,
+    verdict,
     match: (text) =>
       sendToBackground('annotate', { text }).catch(
         (error: unknown): AnnotateResult => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),

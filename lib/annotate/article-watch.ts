@@ -1,0 +1,73 @@
+/**
+ * What the small content script does on every page: decide whether the
+ * page is an article, at once and again whenever the page changes its
+ * content (a client-side route change included: the gate reads only the
+ * DOM), and ask for the annotator (once per document)
+ * as soon as it is. The annotator then takes the page over: its session
+ * re-checks the gate on every later change.
+ *
+ * This module is all the content script carries on pages that are not
+ * articles, with the gate (lib/page/article-gate.ts), so it imports nothing
+ * heavy: no card, no renderer, no matching.
+ */
+import { articleSignal, type ArticleSignal } from '../page/article-gate';
+import { watchDom } from './dom-watch';
+import { createSettler } from './settle';
+
+/** What the content script gives the watch. */
+export interface ArticleWatchOptions {
+  doc: Document;
+  signal: AbortSignal;
+  /** Loads the annotator into this document (resolves once it runs); called at most once. */
+  load(verdict: ArticleSignal): Promise<void>;
+}
+
+/**
+ * `watching`: not an article (yet); `loading`: the annotator was asked for;
+ * `loaded`: it was injected; `failed`: it could not be (see `error`).
+ */
+export type ArticleWatchStatus = 'watching' | 'loading' | 'loaded' | 'failed';
+
+/** The watch's handle. */
+export interface ArticleWatch {
+  status(): ArticleWatchStatus;
+  /** Why loading failed, when it did. */
+  error(): string | undefined;
+}
+
+/** Checks the page now and watches it until it is an article or `options.signal` aborts. */
+export function watchForArticle(options: ArticleWatchOptions): ArticleWatch {
+  const { doc } = options;
+  let status: ArticleWatchStatus = 'watching';
+  let error: string | undefined;
+  // The watching ends with the content script or when the annotator is asked for.
+  const watching = new AbortController();
+  options.signal.addEventListener('abort', () => watching.abort(), { once: true });
+  const settle = createSettler(() => check(), watching.signal);
+
+  function check(): void {
+    if (status !== 'watching' || watching.signal.aborted) return;
+    const verdict = articleSignal(doc);
+    if (!verdict) return;
+    status = 'loading';
+    watching.abort();
+    options.load(verdict).then(
+      () => {
+        status = 'loaded';
+      },
+      (e: unknown) => {
+        status = 'failed';
+        error = e instanceof Error ? e.message : String(e);
+      },
+    );
+  }
+
+  // Our own DOM writes: none, so every record is the page's.
+  watchDom(doc, () => false, () => settle.schedule(), watching.signal);
+  check();
+
+  return {
+    status: () => status,
+    error: () => error,
+  };
+}
