@@ -1,5 +1,6 @@
-// Readability's isProbablyReaderable on its own: the package's index also
-// loads the whole Readability (90 KB), which the gate does not need.
+// Readability's isProbablyReaderable on its own (the package's index also
+// loads the whole Readability): the reference that the gate's port
+// (lib/page/article-gate.ts) is tested against.
 declare module '@mozilla/readability/Readability-readerable.js' {
   import type { isProbablyReaderable } from '@mozilla/readability';
   const readerable: typeof isProbablyReaderable;
