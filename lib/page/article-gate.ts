@@ -27,12 +27,17 @@ const MIN_SCORE = 20;
 const UNLIKELY_CANDIDATES = /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
 const MAYBE_A_CANDIDATE = /and|article|body|column|content|main|shadow/i;
 
-/** Readability's default visibility check: not display:none, not hidden, not aria-hidden (save its fallback images). */
+/**
+ * Readability's default visibility check: not display:none, not hidden, not
+ * aria-hidden (save its fallback images). The style object, which the
+ * element creates on first read, is only read when there is a style
+ * attribute: without one, the inline display is empty.
+ */
 function isNodeVisible(node: Element): boolean {
   // SVG and MathML nodes may lack a style object or a string class name.
-  const { style, className } = node as Partial<ElementCSSInlineStyle> & { className?: unknown };
+  const { className } = node as { className?: unknown };
   return (
-    (!style || style.display !== 'none') &&
+    (!node.hasAttribute('style') || (node as Partial<ElementCSSInlineStyle>).style?.display !== 'none') &&
     !node.hasAttribute('hidden') &&
     (!node.hasAttribute('aria-hidden') || node.getAttribute('aria-hidden') !== 'true' || (typeof className === 'string' && className.includes('fallback-image')))
   );
@@ -56,8 +61,12 @@ export function isProbablyReaderable(doc: Document): boolean {
   for (const node of nodes) {
     const length = (node.textContent ?? '').trim().length;
     if (length < MIN_CONTENT_LENGTH || !isNodeVisible(node)) continue;
+    // A node with neither class nor id cannot match the patterns. Skipping
+    // them spares compiling the patterns (V8 compiles a pattern to bytecode
+    // on first use and to machine code on the next) on pages whose long
+    // paragraphs are plain <p>s.
     const matchString = `${node.className} ${node.id}`;
-    if (UNLIKELY_CANDIDATES.test(matchString) && !MAYBE_A_CANDIDATE.test(matchString)) continue;
+    if (matchString !== ' ' && UNLIKELY_CANDIDATES.test(matchString) && !MAYBE_A_CANDIDATE.test(matchString)) continue;
     if (node.matches('li p')) continue;
     score += Math.sqrt(length - MIN_CONTENT_LENGTH);
     if (score > MIN_SCORE) return true;

@@ -27,12 +27,14 @@ describe('isProbablyReaderable (the gate’s port)', () => {
     ['short paragraphs only', '<p>Hello</p><p>World</p>'.repeat(50), false],
     ['one long paragraph, under the score', `<p>${LONG.repeat(3)}</p>`, false],
     ['hidden by style', `<p style="display:none">${LONG.repeat(20)}</p>`, false],
+    ['styled but shown', `<p style="color: red">${LONG.repeat(20)}</p>`, true],
     ['hidden attribute', `<p hidden>${LONG.repeat(20)}</p>`, false],
     ['aria-hidden', `<p aria-hidden="true">${LONG.repeat(20)}</p>`, false],
     ['aria-hidden fallback image', `<p aria-hidden="true" class="fallback-image">${LONG.repeat(20)}</p>`, true],
     ['unlikely class', `<p class="sidebar">${LONG.repeat(20)}</p>`, false],
     ['unlikely but maybe a candidate', `<p class="sidebar-content">${LONG.repeat(20)}</p>`, true],
     ['unlikely id', `<pre id="comments">${LONG.repeat(20)}</pre>`, false],
+    ['harmless class and id', `<p class="lead" id="intro">${LONG.repeat(20)}</p>`, true],
     ['paragraph in a list item', `<ul><li><p>${LONG.repeat(20)}</p></li></ul>`, false],
     ['article element', `<article>${LONG.repeat(20)}</article>`, true],
     ['div with line breaks', `<div>${LONG.repeat(10)}<br>${LONG.repeat(10)}<br></div>`, true],
@@ -40,6 +42,12 @@ describe('isProbablyReaderable (the gate’s port)', () => {
   ];
   it.each(cases)('%s', (_name, body, expected) => {
     expect(verdicts(`<html><body>${body}</body></html>`)).toEqual([expected, expected]);
+  });
+
+  it('sees a node hidden through its style object after parsing', () => {
+    const d = doc(`<html><body><p>${LONG.repeat(20)}</p></body></html>`);
+    d.querySelector('p')!.style.display = 'none';
+    expect([isProbablyReaderable(d), libraryReaderable(d)]).toEqual([false, false]);
   });
 
   it.skipIf(!HAS_SHARED)('agrees with the library on the seed article and every saved news page', () => {
