@@ -134,6 +134,8 @@ function compileClaims(pack: Pack): RuntimeClaim[] {
       reviews: claim.reviews,
       appearances: claim.appearances,
       ...(claim.noteHtml === undefined ? {} : { noteHtml: claim.noteHtml }),
+      // Retrieval-only fields become the matchable claim's own (MatchableClaim.title and so on).
+      ...claim.retrieval,
     }),
   );
 }

@@ -16,13 +16,14 @@ export const IdSchema = v.pipe(
 );
 
 const NonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+const IsoDate = v.pipe(v.string(), v.isoDate('must be a date as YYYY-MM-DD'));
 
 /** Where a stance was reported. `url` is left out when the source gives none. */
 export const SourceSchema = v.object({
   outlet: NonEmpty,
   title: v.optional(NonEmpty),
   url: v.optional(v.string()),
-  date: v.optional(v.pipe(v.string(), v.isoDate('must be a date as YYYY-MM-DD'))),
+  date: v.optional(IsoDate),
 });
 
 /** One actor's position on a claim, with the words they used where known. */
@@ -40,7 +41,7 @@ export const ReviewSchema = v.object({
   /** -1 (false) … 1 (true); absent when the rating text does not map. */
   normalizedRating: v.optional(v.pipe(v.number(), v.minValue(-1), v.maxValue(1))),
   url: v.optional(v.string()),
-  date: v.optional(v.pipe(v.string(), v.isoDate('must be a date as YYYY-MM-DD'))),
+  date: v.optional(IsoDate),
 });
 
 /** A place where the claim was published or repeated. */
@@ -48,7 +49,7 @@ export const AppearanceSchema = v.object({
   url: v.optional(v.string()),
   outlet: v.optional(NonEmpty),
   title: v.optional(NonEmpty),
-  date: v.optional(v.pipe(v.string(), v.isoDate('must be a date as YYYY-MM-DD'))),
+  date: v.optional(IsoDate),
 });
 
 /** A named thing (person, organisation, place, thing) and the names it goes by. */
@@ -68,6 +69,21 @@ export const ActorSchema = v.object({
   kind: v.picklist(['person', 'organization'], 'must be "person" or "organization"'),
 });
 
+/**
+ * What helps find a claim but is not its wording, as its source gave it:
+ * the fact-check's headline and summary, who made the claim, when it was
+ * made and when it was checked. Ranking (`claims rank`) reads these as
+ * weaker fields; the annotation decision and the card never do, because a
+ * headline is the fact-checker's wording ("X inaccurately describes…").
+ */
+export const RetrievalSchema = v.object({
+  title: v.optional(NonEmpty),
+  summary: v.optional(NonEmpty),
+  speaker: v.optional(NonEmpty),
+  date: v.optional(IsoDate),
+  reviewDate: v.optional(IsoDate),
+});
+
 /** A checkable statement, the ways it is phrased, and who holds which position. */
 export const ClaimSchema = v.object({
   id: IdSchema,
@@ -80,6 +96,8 @@ export const ClaimSchema = v.object({
   stances: v.optional(v.array(StanceSchema), []),
   reviews: v.optional(v.array(ReviewSchema), []),
   appearances: v.optional(v.array(AppearanceSchema), []),
+  /** Retrieval-only text and dates (RetrievalSchema). */
+  retrieval: v.optional(RetrievalSchema),
   /**
    * The claim's id in the data it was imported from (a CheckThat! vclaim_id,
    * a ClaimReview's @id or URL), verbatim, so that results can be joined
@@ -123,3 +141,4 @@ export type Stance = v.InferOutput<typeof StanceSchema>;
 export type StanceSource = v.InferOutput<typeof SourceSchema>;
 export type Review = v.InferOutput<typeof ReviewSchema>;
 export type Appearance = v.InferOutput<typeof AppearanceSchema>;
+export type Retrieval = v.InferOutput<typeof RetrievalSchema>;

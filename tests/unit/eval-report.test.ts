@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { claimDate, queryDate, readClaimPool, readQrels, readQueries, type Task } from '../../lib/cli/eval/checkthat';
+import { queryDate, readClaimPool, readQrels, readQueries, type Task } from '../../lib/cli/eval/checkthat';
 import { evaluateDecision } from '../../lib/cli/eval/decision';
 import { ENGINES } from '../../lib/cli/eval/engines';
 import type { PageMark } from '../../lib/cli/eval/pages';
@@ -44,24 +44,16 @@ describe('reading CheckThat! files', () => {
     expect(pool[2]!.summary).toBeUndefined();
   });
 
-  it('reads the speaker, and a date as the claim\'s own ("stated on") or its fact-check\'s', () => {
-    const [stated, reviewed] = readClaimPool(
-      file(
-        'dated.jsonl',
-        [
-          { vclaim_id: 'p1', vclaim: 'Bridge tolls doubled.', speaker: 'Ann Example', date: 'stated on October 22, 2019 in a speech:' },
-          { vclaim_id: 's1', vclaim: 'A shark swam down the highway.', date: '6 March 2021' },
-        ]
-          .map((r) => JSON.stringify(r))
-          .join('\n'),
-      ),
-    );
-    expect(stated).toMatchObject({ speaker: 'Ann Example', date: '2019-10-22' });
+  it('reads the speaker, and a date as the claim\'s own ("stated on") or its fact-check\'s, through the pack importer', () => {
+    const jsonl = (name: string, records: object[]): string => file(name, records.map((r) => JSON.stringify(r)).join('\n'));
+    const [stated] = readClaimPool(jsonl('2b.jsonl', [{ vclaim_id: 'p1', vclaim: 'Bridge tolls doubled.', speaker: 'Ann Example', date: 'stated on Sept. 3, 2015 in a speech:', truth_label: 'false', url: '/factchecks/2015/sep/10/ann-example/tolls/' }]));
+    const [reviewed] = readClaimPool(jsonl('2a.jsonl', [{ vclaim_id: 's1', vclaim: 'A shark swam down the highway.', date: '6 March 2021' }]));
+    expect(stated).toMatchObject({ id: 'p1', speaker: 'Ann Example', date: '2015-09-03' });
+    // PolitiFact's review date (from its URL) is on the card's review, not a retrieval field.
     expect(stated!.reviewDate).toBeUndefined();
-    expect(reviewed).toMatchObject({ reviewDate: '2021-03-06' });
+    expect(stated!.reviews[0]).toMatchObject({ publisher: 'PolitiFact', date: '2015-09-10' });
+    expect(reviewed).toMatchObject({ id: 's1', reviewDate: '2021-03-06' });
     expect(reviewed!.date).toBeUndefined();
-    expect(claimDate('stated on Sept. 3, 2015 in a debate')).toBe('2015-09-03');
-    expect(claimDate('sometime last year')).toBeUndefined();
   });
 
   it('dates a query by its transcript id or by the tweet\'s own timestamp, never by its words', () => {

@@ -24,7 +24,7 @@ const politifact = {
 };
 
 describe('CheckThat! 2A importer (Snopes)', () => {
-  it('keeps the Snopes author as metadata, never as a claimant, and makes up no verdict', () => {
+  it('keeps the Snopes author as metadata, never as a claimant, makes up no verdict, and keeps the headline for retrieval', () => {
     const { pack, report } = importCheckThat2a(jsonl([snopes, { ...snopes, vclaim_id: 'vclaim-sno-x', vclaim: 'Other.', page_url: 'https://www.snopes.com/x' }]));
     expect(validatePack(pack, '2a.pack.json', { now: NOW }).errors).toEqual([]);
     expect(report).toMatchObject({ format: 'checkthat-2a', claims: 2, actors: 0, stances: 0, reviews: 0 });
@@ -32,7 +32,8 @@ describe('CheckThat! 2A importer (Snopes)', () => {
       id: 'checkthat-2a:vclaim-sno-10-meter-anaconda',
       text: snopes.vclaim,
       sourceId: 'vclaim-sno-10-meter-anaconda',
-      extra: { title: snopes.title, subtitle: snopes.subtitle, author: 'Dan Evon', date: '6 March 2021' },
+      retrieval: { title: snopes.title, summary: snopes.subtitle, reviewDate: '2021-03-06' },
+      extra: { author: 'Dan Evon' },
     });
     expect(pack.claims[1]!.extra?.page_url).toBe('https://www.snopes.com/x');
     expect(pack.license).toMatch(/research use/);
@@ -51,24 +52,27 @@ describe('CheckThat! 2B importer (PolitiFact)', () => {
       reviews: [{ publisher: 'PolitiFact', rating: 'False', normalizedRating: -1, url, date: '2019-10-30' }],
       appearances: [{ outlet: 'a campaign mailer', date: '2019-10-22' }],
       sourceId: 'vclaim-pol-00000',
-      extra: { title: politifact.title },
+      retrieval: { title: politifact.title, speaker: 'GayDonna Vandergriff', date: '2019-10-22' },
     });
   });
 
-  it('cites the PolitiFact review when the venue is unknown, and keeps the raw date', () => {
+  it('cites the PolitiFact review when the venue is unknown, and keeps the stated date for retrieval', () => {
     const { pack } = importCheckThat2b(jsonl([{ ...politifact, date: 'stated on October 9, 2019:' }]));
     const c = pack.claims[0]!;
     expect(c.stances?.[0]?.source).toEqual({
       outlet: 'PolitiFact', title: politifact.title, url: `https://www.politifact.com${politifact.url}`, date: '2019-10-30',
     });
     expect(c.appearances).toBeUndefined();
-    expect(c.extra).toEqual({ date: 'stated on October 9, 2019:' });
+    expect(c.retrieval).toEqual({ title: politifact.title, speaker: 'GayDonna Vandergriff', date: '2019-10-09' });
+    expect(c.extra).toBeUndefined();
   });
 
-  it('makes no stance without a speaker, and then keeps the title', () => {
+  it('makes no stance without a speaker, and still keeps the title for retrieval', () => {
     const { pack } = importCheckThat2b(jsonl([{ ...politifact, speaker: '', date: 'stated on October 9, 2019:' }]));
     expect(pack.claims[0]!.stances).toBeUndefined();
-    expect(pack.claims[0]!.extra).toMatchObject({ title: politifact.title });
+    expect(pack.claims[0]!.retrieval).toEqual({ title: politifact.title, date: '2019-10-09' });
+    // The empty speaker is not a speaker, but nothing is dropped.
+    expect(pack.claims[0]!.extra).toEqual({ speaker: '' });
   });
 
   it('maps PolitiFact labels to the words its pages show; Flip-O-Meter verdicts stay unrated', () => {

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importInput, parseImportText } from '../../lib/claims/importers';
 import { memoryIo } from '../../lib/cli/command-io';
+import { readClaimPool } from '../../lib/cli/eval/checkthat';
 import { rankCommand } from '../../lib/cli/rank-command';
+import { createMatcher } from '../../lib/match/matcher';
 import { isHeaderLine, meanAveragePrecision, parseQrels, parseQueries } from '../../lib/cli/trec';
 import { HAS_SHARED } from '../support/shared';
 import { CHECKTHAT_DIR, removeTempDirs, SHARED_NOTE, tempDir } from './import-helpers';
@@ -119,10 +121,11 @@ function devQueries(task: '2a' | '2b', n: number): { file: string; qids: string[
   return { file, qids, qrels };
 }
 
+const POOL_FILES = { '2a': '2a/vclaims.jsonl', '2b': '2b/politifact-vclaims.jsonl' } as const;
+
 /** Imports a CheckThat! pool into a pack file. */
 function poolPack(task: '2a' | '2b'): string {
-  const name = task === '2a' ? '2a/vclaims.jsonl' : '2b/politifact-vclaims.jsonl';
-  const { pack } = importInput(parseImportText(readFileSync(path.join(CHECKTHAT_DIR, name), 'utf8')));
+  const { pack } = importInput(parseImportText(readFileSync(path.join(CHECKTHAT_DIR, POOL_FILES[task]), 'utf8')));
   const file = path.join(tempDir(), `checkthat-${task}.pack.json`);
   writeFileSync(file, JSON.stringify(pack));
   return file;
@@ -143,5 +146,15 @@ describe.skipIf(!HAS_SHARED)(`claims rank on the CheckThat! pools${SHARED_NOTE}`
     expect(lines.every((m) => m[2]!.startsWith('vclaim-'))).toBe(true);
     const map = mapAtK(lines, qrels, qids, 5);
     expect(map).toBeGreaterThan(floor);
+    // The pack carries the fact-check headline (and the speaker and date) as retrieval-only
+    // fields, so `claims rank` on a pack ranks exactly as `npm run eval` does on the pool.
+    const pool = readClaimPool(path.join(CHECKTHAT_DIR, POOL_FILES[task]));
+    expect(pool.filter((c) => c.title !== undefined).length).toBeGreaterThan(pool.length * 0.9);
+    const matcher = createMatcher(pool);
+    const queryText = new Map(parseQueries(readFileSync(file, 'utf8')).queries.map((q) => [q.id, q.text]));
+    for (const qid of qids) {
+      const viaPack = lines.filter((m) => m[1] === qid).map((m) => m[2]);
+      expect(viaPack, qid).toEqual(matcher.rank(queryText.get(qid)!, 5).map((r) => r.claimId));
+    }
   });
 });

@@ -3,18 +3,20 @@
  *
  * - 2A (Snopes, 2022): `vclaim_id, vclaim, title, subtitle, author, date`
  *   (some records add `page_url`). `author` is the Snopes writer of the fact
- *   check, not a claimant, and the pool carries no verdict: every field but
- *   the claim text stays under `extra`, and no stance or review is made up.
+ *   check, not a claimant, and the pool carries no verdict, so no stance or
+ *   review is made up: the headline, subtitle and date become the claim's
+ *   retrieval-only fields, and `author` stays under `extra`.
  * - 2B (PolitiFact, 2021): `vclaim_id, vclaim, speaker, truth_label, date,
  *   url, title`. The speaker asserts the claim; `date` reads "stated on
  *   October 22, 2019 in a campaign mailer.:" and gives where and when, which
  *   become the stance's source and an appearance; without a venue the stance
- *   cites the PolitiFact review. `url` is a path on politifact.com.
+ *   cites the PolitiFact review. `url` is a path on politifact.com. The
+ *   headline, the speaker and the date also become retrieval-only fields.
  *
  * Claim ids are `<pack id>:<vclaim_id>` and `sourceId` is the vclaim_id
  * verbatim, so benchmark runs can print the ids the qrels use.
  */
-import type { Review, Stance, StanceSource } from '../schema';
+import type { Retrieval, Review, Stance, StanceSource } from '../schema';
 import { dateFromUrlPath, toIsoDate } from './dates';
 import { compact, PackBuilder, type PackDefaults } from './pack-builder';
 import { normalizeRating } from './rating';
@@ -79,7 +81,31 @@ export function checkThatTask(value: unknown): 'checkthat-2a' | 'checkthat-2b' |
   return 'speaker' in value || 'truth_label' in value ? 'checkthat-2b' : 'checkthat-2a';
 }
 
-function mapPolitiFact(r: FieldReader, b: PackBuilder): { stances: Stance[]; reviews: Review[]; appearances: { outlet: string; date?: string }[] } {
+/** What a claim of either task maps to besides its text and id. */
+interface MappedClaim {
+  stances?: Stance[];
+  reviews?: Review[];
+  appearances?: { outlet: string; date?: string }[];
+  retrieval: Retrieval;
+}
+
+/** Snopes (2A): the fact-check's headline and subtitle, and its date, help find the claim. */
+function mapSnopes(r: FieldReader): MappedClaim {
+  return { retrieval: compact({ title: r.string('title'), summary: r.string('subtitle'), reviewDate: r.map('date', toIsoDate) }) };
+}
+
+/**
+ * PolitiFact (2B): the review's headline, the speaker and the date the
+ * claim was made help find it. The headline and the speaker are also cited
+ * by the stance when there is one.
+ */
+function retrievalOfPolitiFact(r: FieldReader, statedDate: string | undefined): Retrieval {
+  const retrieval = compact({ title: r.peekString('title'), speaker: r.peekString('speaker'), date: statedDate });
+  for (const key of ['title', 'speaker', 'date'] as const) if (retrieval[key] !== undefined) r.use(key);
+  return retrieval;
+}
+
+function mapPolitiFact(r: FieldReader, b: PackBuilder): MappedClaim {
   const rawUrl = r.peek('url');
   const url = typeof rawUrl === 'string' ? politifactUrl(rawUrl.trim()) : undefined;
   if (url !== undefined) r.use('url');
@@ -101,10 +127,10 @@ function mapPolitiFact(r: FieldReader, b: PackBuilder): { stances: Stance[]; rev
     // Where it was said is unknown: the PolitiFact review documents the attribution.
     source = compact({ outlet: 'PolitiFact', title: r.peekString('title'), url, date: reviewDate });
   }
-  const speaker = source === undefined ? undefined : r.string('speaker');
-  if (speaker === undefined || source === undefined) return { stances: [], reviews, appearances };
-  if (source.title !== undefined) r.use('title'); // cited by the stance now
-  return { stances: [{ actor: b.actor({ name: speaker }).id, stance: 'asserts', source }], reviews, appearances };
+  const speaker = source === undefined ? undefined : r.peekString('speaker');
+  const retrieval = retrievalOfPolitiFact(r, stated.date);
+  if (speaker === undefined || source === undefined) return { stances: [], reviews, appearances, retrieval };
+  return { stances: [{ actor: b.actor({ name: speaker }).id, stance: 'asserts', source }], reviews, appearances, retrieval };
 }
 
 /** Imports a CheckThat! 2A or 2B pool; records of the other task or of no task stay in `extra.unmapped`. */
@@ -121,7 +147,7 @@ function importCheckThat(format: 'checkthat-2a' | 'checkthat-2b', input: ImportI
       const sourceId = r.string('vclaim_id');
       if (text === undefined || sourceId === undefined) b.unmapped(value, at, 'empty "vclaim" or "vclaim_id"');
       else {
-        const mapped = format === 'checkthat-2b' ? mapPolitiFact(r, b) : {};
+        const mapped = format === 'checkthat-2b' ? mapPolitiFact(r, b) : mapSnopes(r);
         b.addClaim(sourceId, { text, sourceId, ...mapped, extra: r.rest() });
       }
     }

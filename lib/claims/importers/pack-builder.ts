@@ -96,6 +96,7 @@ export class PackBuilder {
       if (list && list.length > 0) Object.assign(out, { [key]: list });
     }
     if (claim.sourceId !== undefined) out.sourceId = claim.sourceId;
+    if (claim.retrieval !== undefined && Object.keys(claim.retrieval).length > 0) out.retrieval = claim.retrieval;
     if (claim.extra !== undefined && Object.keys(claim.extra).length > 0) {
       out.extra = claim.extra;
       this.report.claimsWithExtra++;

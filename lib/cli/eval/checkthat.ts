@@ -3,13 +3,15 @@
  * into claims the matcher can index, and queries with their gold claims.
  *
  * Task 2A (tweets → Snopes) has a claim, the fact-check's title and its
- * subtitle; task 2B (debate sentences → PolitiFact) has a claim and the
- * fact-check's title. The claim is the wording; title and subtitle are
- * retrieval-only fields (MatchableClaim.title / .summary).
+ * subtitle; task 2B (debate sentences → PolitiFact) has a claim, the
+ * fact-check's title, the speaker and the claim's date. The claim is the
+ * wording; the rest are the pack's retrieval-only fields (claim.retrieval).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { MatchableClaim } from '../../claims/runtime-types';
+import { compilePacks } from '../../claims/compile';
+import { importInput, parseImportText, toIsoDate } from '../../claims/importers';
+import type { MatchableClaim, RuntimeClaim } from '../../claims/runtime-types';
 
 /** One retrieval query and the ids of its relevant claims. */
 export interface Query {
@@ -31,7 +33,7 @@ export function queryDate(id: string, text: string): string | undefined {
   const transcript = /^(\d{4})(\d{2})(\d{2})_/.exec(id);
   if (transcript) return `${transcript[1]}-${transcript[2]}-${transcript[3]}`;
   const tweet = /\(@\w+\)\s*([A-Z][a-z]+ \d{1,2}, \d{4})\s*$/.exec(text);
-  return tweet ? claimDate(tweet[1]) : undefined;
+  return tweet ? toIsoDate(tweet[1]) : undefined;
 }
 
 /** A claim pool and its evaluation splits. */
@@ -41,48 +43,21 @@ export interface Task {
   splits: { name: string; queries: Query[] }[];
 }
 
-/** One line of a CheckThat! vclaims file (only the fields read here). */
-interface VClaimRecord {
-  vclaim_id: string;
-  vclaim: string;
-  title?: string;
-  subtitle?: string;
-  speaker?: string;
-  /** 2A: "26 May 2015"; 2B: "stated on October 22, 2019 in a campaign mailer.:". */
-  date?: string;
-}
-
-const MONTH_NAMES = 'january february march april may june july august september october november december'.split(' ');
-
-/** The ISO day ("2019-10-22") of a vclaim's date, in either task's format; undefined when there is none. */
-export function claimDate(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  const mdy = /\b([A-Za-z]+)\.? (\d{1,2}), (\d{4})\b/.exec(text);
-  const dmy = /\b(\d{1,2}) ([A-Za-z]+)\.? (\d{4})\b/.exec(text);
-  const [monthName, day, year] = mdy ? [mdy[1]!, mdy[2]!, mdy[3]!] : dmy ? [dmy[2]!, dmy[1]!, dmy[3]!] : [];
-  const month = monthName ? MONTH_NAMES.findIndex((m) => m.startsWith(monthName.toLowerCase()) && monthName.length >= 3) : -1;
-  if (month < 0) return undefined;
-  return `${year}-${String(month + 1).padStart(2, '0')}-${day!.padStart(2, '0')}`;
-}
-
 function lines(file: string): string[] {
   return readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
 }
 
-/** Reads a vclaims JSONL file into matchable claims (no key entities: the data declares none). */
-export function readClaimPool(file: string): MatchableClaim[] {
-  return lines(file).map((line) => {
-    const r = JSON.parse(line) as VClaimRecord;
-    const claim: MatchableClaim = { id: r.vclaim_id, text: r.vclaim, paraphrases: [], entities: [] };
-    if (r.title) claim.title = r.title;
-    if (r.subtitle) claim.summary = r.subtitle;
-    if (r.speaker) claim.speaker = r.speaker;
-    // PolitiFact dates the claim ("stated on October 22, 2019 in a speech"); Snopes dates its fact-check.
-    const date = claimDate(r.date);
-    if (date && /^stated on/i.test(r.date ?? '')) claim.date = date;
-    else if (date) claim.reviewDate = date;
-    return claim;
-  });
+/**
+ * Reads a vclaims JSONL file into matchable claims the way a user gets
+ * them: imported into a pack (lib/claims/importers) and compiled, so the
+ * figures are those of `claims import` + `claims rank`. Ids are the
+ * vclaim ids the qrels use. No key entities: the data declares none.
+ */
+export function readClaimPool(file: string): RuntimeClaim[] {
+  const { pack } = importInput(parseImportText(readFileSync(file, 'utf8')));
+  const sourceIds = new Map(pack.claims.map((c) => [c.id, c.sourceId]));
+  const { index } = compilePacks([{ file, pack }]);
+  return index.body.claims.map((claim) => ({ ...claim, id: sourceIds.get(claim.id) ?? claim.id }));
 }
 
 /**
