@@ -143,6 +143,18 @@ describe('compilePacks', () => {
     expect(err.issues).toMatchObject([{ file: 'b.pack.json', path: '$.id', field: 'id', message: expect.stringContaining('also used by a.pack.json') }]);
   });
 
+  it('compiles retrieval-only fields into the matchable claim, and names a bad one', () => {
+    const pack = fixturePack('valid');
+    pack.claims[0].retrieval = { title: 'Did Flynn discuss sanctions?', speaker: 'A columnist', date: '2017-02-10' };
+    const [claim, other] = compilePacks([{ file: 'a.pack.json', pack }], { now: NOW }).index.body.claims;
+    expect(claim).toMatchObject({ title: 'Did Flynn discuss sanctions?', speaker: 'A columnist', date: '2017-02-10' });
+    expect(claim!.summary).toBeUndefined();
+    expect(other!.title).toBeUndefined();
+    pack.claims[0].retrieval.reviewDate = 'last week';
+    const err = validationError(() => compilePacks([{ file: 'a.pack.json', pack }], { now: NOW }));
+    expect(err.issues).toMatchObject([{ file: 'a.pack.json', claimId: pack.claims[0].id, path: '$.claims[0].retrieval.reviewDate', message: expect.stringContaining('YYYY-MM-DD') }]);
+  });
+
   it('compiles no packs to an empty index', () => {
     const { index } = compilePacks([]);
     expect(index.body).toEqual({ packs: [], claims: [] });

@@ -49,8 +49,8 @@ describe('reading CheckThat! files', () => {
     const [stated] = readClaimPool(jsonl('2b.jsonl', [{ vclaim_id: 'p1', vclaim: 'Bridge tolls doubled.', speaker: 'Ann Example', date: 'stated on Sept. 3, 2015 in a speech:', truth_label: 'false', url: '/factchecks/2015/sep/10/ann-example/tolls/' }]));
     const [reviewed] = readClaimPool(jsonl('2a.jsonl', [{ vclaim_id: 's1', vclaim: 'A shark swam down the highway.', date: '6 March 2021' }]));
     expect(stated).toMatchObject({ id: 'p1', speaker: 'Ann Example', date: '2015-09-03' });
-    // PolitiFact's review date (from its URL) is on the card's review, not a retrieval field.
-    expect(stated!.reviewDate).toBeUndefined();
+    // PolitiFact's review date comes from its URL, for the card's review and for ranking.
+    expect(stated!.reviewDate).toBe('2015-09-10');
     expect(stated!.reviews[0]).toMatchObject({ publisher: 'PolitiFact', date: '2015-09-10' });
     expect(reviewed).toMatchObject({ id: 's1', reviewDate: '2021-03-06' });
     expect(reviewed!.date).toBeUndefined();

@@ -52,7 +52,7 @@ describe('CheckThat! 2B importer (PolitiFact)', () => {
       reviews: [{ publisher: 'PolitiFact', rating: 'False', normalizedRating: -1, url, date: '2019-10-30' }],
       appearances: [{ outlet: 'a campaign mailer', date: '2019-10-22' }],
       sourceId: 'vclaim-pol-00000',
-      retrieval: { title: politifact.title, speaker: 'GayDonna Vandergriff', date: '2019-10-22' },
+      retrieval: { title: politifact.title, speaker: 'GayDonna Vandergriff', date: '2019-10-22', reviewDate: '2019-10-30' },
     });
   });
 
@@ -63,14 +63,14 @@ describe('CheckThat! 2B importer (PolitiFact)', () => {
       outlet: 'PolitiFact', title: politifact.title, url: `https://www.politifact.com${politifact.url}`, date: '2019-10-30',
     });
     expect(c.appearances).toBeUndefined();
-    expect(c.retrieval).toEqual({ title: politifact.title, speaker: 'GayDonna Vandergriff', date: '2019-10-09' });
+    expect(c.retrieval).toEqual({ title: politifact.title, speaker: 'GayDonna Vandergriff', date: '2019-10-09', reviewDate: '2019-10-30' });
     expect(c.extra).toBeUndefined();
   });
 
   it('makes no stance without a speaker, and still keeps the title for retrieval', () => {
     const { pack } = importCheckThat2b(jsonl([{ ...politifact, speaker: '', date: 'stated on October 9, 2019:' }]));
     expect(pack.claims[0]!.stances).toBeUndefined();
-    expect(pack.claims[0]!.retrieval).toEqual({ title: politifact.title, date: '2019-10-09' });
+    expect(pack.claims[0]!.retrieval).toEqual({ title: politifact.title, date: '2019-10-09', reviewDate: '2019-10-30' });
     // The empty speaker is not a speaker, but nothing is dropped.
     expect(pack.claims[0]!.extra).toEqual({ speaker: '' });
   });

@@ -125,7 +125,9 @@ describe('ClaimReview importer: claimants and sources', () => {
     expect(claim.stances?.[0]?.source).toEqual({
       outlet: 'Example Check', title: 'No, the Moon is not cheese', url: 'https://factcheck.example/checks/moon-cheese', date: '2024-03-02',
     });
-    expect(claim.extra?.itemReviewed).toEqual({ datePublished: '2024-02-20' }); // the claim's date is not the review's
+    // The claim's date is not the review's: it is kept for ranking, not given to the stance's source.
+    expect(claim.retrieval).toEqual({ title: 'No, the Moon is not cheese', speaker: 'Jane Doe', date: '2024-02-20', reviewDate: '2024-03-02' });
+    expect(claim.extra?.itemReviewed).toBeUndefined();
   });
 
   it('makes one actor per claimant, deduplicated by slug, with kinds and roles from the markup', () => {
@@ -197,11 +199,12 @@ describe('ClaimReview importer: ratings and nothing lost', () => {
     const claim = pack.claims[0]!;
     expect(report.reviews).toBe(0);
     expect(claim.stances?.[0]?.source).toEqual({ outlet: 'social.example', url: 'https://social.example/p/9' });
-    expect(claim.extra).toMatchObject({ author: { '@type': 'Organization', name: 'Example Check' }, datePublished: '2024-03-02' });
+    expect(claim.extra).toMatchObject({ author: { '@type': 'Organization', name: 'Example Check' } });
+    expect(claim.retrieval).toMatchObject({ reviewDate: '2024-03-02' });
     expect(lostLeaves(raw, claim, pack)).toEqual([]);
   });
 
-  it('keeps the claim date and the review headline when no claimant can cite them', () => {
+  it('keeps the claim date and the review headline for ranking when no claimant can cite them', () => {
     const raw = review({ headline: 'Cheese?', itemReviewed: { '@type': 'CreativeWork', name: 'a radio show' } });
     const noDateRaw = review({ itemReviewed: { '@type': 'Claim', datePublished: '2024-02-20', appearance: { name: 'a talk', publisher: { name: 'Radio X' } } } });
     for (const input of [raw, noDateRaw]) {
@@ -209,7 +212,8 @@ describe('ClaimReview importer: ratings and nothing lost', () => {
       expect(pack.claims[0]!.stances).toBeUndefined();
       expect(lostLeaves(input, pack.claims[0]!, pack)).toEqual([]);
     }
-    expect(importClaimReview(json(raw)).pack.claims[0]!.extra).toMatchObject({ headline: 'Cheese?' });
+    expect(importClaimReview(json(raw)).pack.claims[0]!.retrieval).toMatchObject({ title: 'Cheese?' });
+    expect(importClaimReview(json(noDateRaw)).pack.claims[0]!.retrieval).toMatchObject({ date: '2024-02-20' });
   });
 
   it('gives the same ids for the same input, and unique ids for repeated URLs', () => {

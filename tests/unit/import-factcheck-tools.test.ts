@@ -41,11 +41,11 @@ describe('Fact Check Tools importer', () => {
     expect(pack.extra).toEqual({ responses: [{ at: '$', fields: { nextPageToken: 'CAo' } }] });
   });
 
-  it('loses nothing: the claim date, sites, language codes and a review without a verdict stay in extra', () => {
+  it('loses nothing: sites, language codes and a review without a verdict stay in extra; title, claimant and dates help ranking', () => {
     const { pack } = importFactCheckTools(json({ claims: [claim] }));
     const c = pack.claims[0]!;
+    expect(c.retrieval).toEqual({ title: 'No, the bridge was open', speaker: 'Alex Smith', date: '2023-05-01', reviewDate: '2023-05-04' });
     expect(c.extra).toEqual({
-      claimDate: '2023-05-01T00:00:00Z',
       claimReview: [
         { publisher: { site: 'checkone.example' }, languageCode: 'en' },
         { languageCode: 'en' },

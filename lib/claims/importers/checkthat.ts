@@ -95,12 +95,13 @@ function mapSnopes(r: FieldReader): MappedClaim {
 }
 
 /**
- * PolitiFact (2B): the review's headline, the speaker and the date the
- * claim was made help find it. The headline and the speaker are also cited
+ * PolitiFact (2B): the review's headline, the speaker, the date the claim
+ * was made and the review's date help find it. The headline and the speaker are also cited
  * by the stance when there is one.
  */
-function retrievalOfPolitiFact(r: FieldReader, statedDate: string | undefined): Retrieval {
-  const retrieval = compact({ title: r.peekString('title'), speaker: r.peekString('speaker'), date: statedDate });
+function retrievalOfPolitiFact(r: FieldReader, statedDate: string | undefined, reviewDate: string | undefined): Retrieval {
+  const retrieval = compact({ title: r.peekString('title'), speaker: r.peekString('speaker'), date: statedDate, reviewDate });
+  // The review date comes from `url`, which the review has used already.
   for (const key of ['title', 'speaker', 'date'] as const) if (retrieval[key] !== undefined) r.use(key);
   return retrieval;
 }
@@ -128,7 +129,7 @@ function mapPolitiFact(r: FieldReader, b: PackBuilder): MappedClaim {
     source = compact({ outlet: 'PolitiFact', title: r.peekString('title'), url, date: reviewDate });
   }
   const speaker = source === undefined ? undefined : r.peekString('speaker');
-  const retrieval = retrievalOfPolitiFact(r, stated.date);
+  const retrieval = retrievalOfPolitiFact(r, stated.date, reviewDate);
   if (speaker === undefined || source === undefined) return { stances: [], reviews, appearances, retrieval };
   return { stances: [{ actor: b.actor({ name: speaker }).id, stance: 'asserts', source }], reviews, appearances, retrieval };
 }

@@ -9,9 +9,11 @@
  *   source is where the claim was made when the markup says so
  *   (`firstAppearance`, `appearance`, or the reviewed work itself); otherwise
  *   the review, which is where the attribution is documented.
+ * - The review's `headline` (else `name`), the first claimant and both dates
+ *   also become the claim's retrieval-only fields.
  * - Everything not used stays under the claim's `extra`, in its input shape.
  */
-import type { Appearance, Review, Stance, StanceSource } from '../schema';
+import type { Appearance, Retrieval, Review, Stance, StanceSource } from '../schema';
 import { kindOfType } from './actor-kind';
 import { collectClaimReviews, isSchemaOrgContext, type ClaimReviewNode } from './claimreview-records';
 import { toIsoDate } from './dates';
@@ -170,6 +172,19 @@ function claimantsOf(item: FieldReader): Claimant[] {
   return out;
 }
 
+/**
+ * The review's headline, the first claimant and both dates, which help find
+ * the claim (the pack's retrieval-only fields).
+ */
+function retrievalOf(r: FieldReader, item: FieldReader | undefined, speaker: string | undefined, claimDate: string | undefined, reviewDate: string | undefined): Retrieval {
+  const titleKey = r.peekString('headline') !== undefined ? 'headline' : 'name';
+  const retrieval = compact({ title: r.peekString(titleKey), speaker, date: claimDate, reviewDate });
+  if (retrieval.title !== undefined) r.use(titleKey);
+  if (claimDate !== undefined) item?.use('datePublished');
+  if (reviewDate !== undefined) r.use('datePublished');
+  return retrieval;
+}
+
 /** Maps one ClaimReview into the builder. */
 function mapClaimReview(node: ClaimReviewNode, b: PackBuilder): void {
   const r = new FieldReader(node.node, node.resolve);
@@ -221,8 +236,10 @@ function mapClaimReview(node: ClaimReviewNode, b: PackBuilder): void {
     };
   }
   const stances: Stance[] = [];
+  let speaker: string | undefined;
   if (item && source) {
     for (const { claimant, use, reader, roleKey } of claimantsOf(item)) {
+      speaker ??= claimant.name;
       const { id, roleKept } = b.actor(claimant);
       use();
       if (reader && roleKey && claimant.role !== undefined && roleKept) reader.use(roleKey);
@@ -230,9 +247,10 @@ function mapClaimReview(node: ClaimReviewNode, b: PackBuilder): void {
     }
     if (stances.length > 0) useSource();
   }
+  const retrieval = retrievalOf(r, item, speaker, claimDate, reviewDate);
   const extra = r.rest() ?? {};
   if (node.feedItem) extra.dataFeedElement = node.feedItem;
-  b.addClaim(urlSlug(reviewUrl) ?? text, { text, stances, reviews, appearances, sourceId, extra });
+  b.addClaim(urlSlug(reviewUrl) ?? text, { text, stances, reviews, appearances, sourceId, retrieval, extra });
 }
 
 /**

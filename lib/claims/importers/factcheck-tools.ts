@@ -8,9 +8,10 @@
  *
  * The API says who made a claim and when, but not where, so the claimant's
  * stance cites the first review, which is where the attribution is
- * documented; `claimDate` stays under `extra`.
+ * documented. The first review's title, the claimant and the claim's and
+ * review's dates also become the claim's retrieval-only fields.
  */
-import type { Review, Stance, StanceSource } from '../schema';
+import type { Retrieval, Review, Stance, StanceSource } from '../schema';
 import { toIsoDate } from './dates';
 import { compact, PackBuilder } from './pack-builder';
 import { normalizeRating } from './rating';
@@ -58,6 +59,20 @@ function readReview(rv: FieldReader, b: PackBuilder): ReadReview | undefined {
   return { review: compact({ publisher, rating, normalizedRating, url, date }), reader: rv };
 }
 
+/** The first review's title, the claimant and both dates, which help find the claim (the pack's retrieval-only fields). */
+function retrievalOf(r: FieldReader, first: ReadReview | undefined): Retrieval {
+  const retrieval = compact({
+    title: first?.reader.peekString('title'),
+    speaker: r.peekString('claimant'),
+    date: toIsoDate(r.peek('claimDate')),
+    reviewDate: first?.review.date,
+  });
+  if (retrieval.title !== undefined) first!.reader.use('title');
+  if (retrieval.speaker !== undefined) r.use('claimant');
+  if (retrieval.date !== undefined) r.use('claimDate');
+  return retrieval;
+}
+
 function mapClaim(claim: JsonObject, at: string, b: PackBuilder): void {
   const r = new FieldReader(claim);
   const text = r.string('text');
@@ -81,7 +96,8 @@ function mapClaim(claim: JsonObject, at: string, b: PackBuilder): void {
   }
   const reviews = read.map((x) => x.review);
   const sourceId = reviews[0]?.url;
-  b.addClaim(urlSlug(sourceId) ?? text, { text, stances, reviews, sourceId, extra: r.rest() });
+  const retrieval = retrievalOf(r, first);
+  b.addClaim(urlSlug(sourceId) ?? text, { text, stances, reviews, sourceId, retrieval, extra: r.rest() });
 }
 
 /**
