@@ -6,7 +6,7 @@
  * claim share, in the manner of Metzler & Croft's sequential dependence
  * model ("A Markov Random Field Model for Term Dependencies", SIGIR 2005):
  * ordered pairs of adjacent terms ("bigrams"), and unordered pairs within a
- * small window.
+ * small span of positions.
  *
  * Terms are ranking terms (analyze.ts rankTerms): stop words are already
  * gone, so "cut taxes for the rich" has the bigrams "cut tax" and
@@ -17,7 +17,7 @@
 export interface TermPairs {
   /** Adjacent terms in order: "a b". */
   ordered: Set<string>;
-  /** Terms at most `window` positions apart, in either order: "a|b" with a < b. */
+  /** Terms at most `maxGap` positions apart, in either order: "a|b" with a < b. */
   unordered: Set<string>;
 }
 
@@ -28,10 +28,10 @@ const unorderedKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `$
  * Adds the pairs of `terms` to `into` (or a new TermPairs). A term paired with
  * itself is skipped: a repeated word is not evidence of a phrase.
  */
-export function termPairs(terms: readonly string[], window: number, into: TermPairs = { ordered: new Set(), unordered: new Set() }): TermPairs {
+export function termPairs(terms: readonly string[], maxGap: number, into: TermPairs = { ordered: new Set(), unordered: new Set() }): TermPairs {
   for (let i = 0; i < terms.length; i++) {
     const a = terms[i]!;
-    for (let j = i + 1; j < terms.length && j - i <= window; j++) {
+    for (let j = i + 1; j < terms.length && j - i <= maxGap; j++) {
       const b = terms[j]!;
       if (a === b) continue;
       if (j === i + 1) into.ordered.add(orderedKey(a, b));
@@ -61,8 +61,8 @@ export interface QueryPairs {
  * pair is as rare as its rarer word at most, and a common word next to a
  * rare one should not count as much as two rare words together.
  */
-export function queryPairs(terms: readonly string[], window: number, idf: (term: string) => number): QueryPairs {
-  const pairs = termPairs(terms, window);
+export function queryPairs(terms: readonly string[], maxGap: number, idf: (term: string) => number): QueryPairs {
+  const pairs = termPairs(terms, maxGap);
   const weigh = (keys: Set<string>, split: string): QueryPair[] =>
     [...keys].map((key) => {
       const [a, b] = key.split(split) as [string, string];
