@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createMatcher } from '../../match/matcher';
 import { compileBundledPacks, PROJECT_ROOT } from '../bundled-index';
-import { readClaimPool, readTask2A, readTask2B } from './checkthat';
+import { readTask2A, readTask2B } from './checkthat';
 import { evaluateDecision } from './decision';
 import { ENGINES } from './engines';
 import { readVerdicts } from './judged';
@@ -33,12 +33,14 @@ function main(): number {
     return 2;
   }
   const start = performance.now();
-  const tasks = [readTask2A(DATA), readTask2B(DATA)];
+  const task2B = readTask2B(DATA);
+  const tasks = [readTask2A(DATA), task2B];
   log('retrieval: 4 engines x 2 tasks');
   const retrieval = evaluateRetrieval(tasks, ENGINES);
 
   const bundled = compileBundledPacks().index.body.claims;
-  const politifact = readClaimPool(path.join(DATA, 'checkthat/2b/politifact-vclaims.jsonl'));
+  // The 2B pool, imported once: its claims are the PolitiFact pack's.
+  const politifact = task2B.claims;
   const bundledMatcher = createMatcher(bundled);
   const withPolitiFact = createMatcher([...bundled, ...politifact]);
   log('seed article');
