@@ -13,6 +13,7 @@
 import type { MatchableClaim } from '../claims/runtime-types';
 import { analyzeTokens, entityTerm, isEntityTerm } from './analyze';
 import { compileEntities, type EntityIndex } from './entities';
+import { nameGroups, NO_GROUP } from './name-runs';
 import { minProbeWeight, probeTerms } from './probes';
 import { TermTable } from './term-table';
 import { isCommonTerm } from './terms';
@@ -43,6 +44,12 @@ export interface Compiled {
   /** The terms of wording w are wordingTerms[wordingStart[w] … wordingStart[w + 1]), in the wording's order. */
   wordingStart: Int32Array;
   wordingTerms: Int32Array;
+  /**
+   * Parallel to wordingTerms: the index (into wordingTerms) of the first
+   * term of the multi-word name the term belongs to, or NO_GROUP
+   * (name-runs.ts). The decision counts a name's words once.
+   */
+  termGroup: Int32Array;
   /**
    * Probe lists (probes.ts): the wordings (ascending) that post term t are
    * probeWordings[probeStart[t] … probeStart[t + 1]), with the term's
@@ -76,13 +83,18 @@ const NONE = new Int32Array(0);
 /** Analyses every wording of `claims` and builds the probe lists for `threshold`. */
 export function compile(claims: MatchableClaim[], threshold: number): Compiled {
   const entities = compileEntities(claims.flatMap((c) => c.entities));
-  const analysed: { claim: number; text: string; terms: string[] }[] = [];
+  const analysed: { claim: number; text: string; terms: string[]; groups: Int32Array }[] = [];
   const claimTerms: string[][] = claims.map(() => []);
   claims.forEach((claim, ci) => {
     for (const text of [claim.text, ...claim.paraphrases]) {
-      const terms = [...analyzeTokens(tokenize(text), entities).terms.keys()];
+      const tokens = tokenize(text);
+      const analysis = analyzeTokens(tokens, entities).terms;
+      const terms = [...analysis.keys()];
       if (terms.length === 0) continue;
-      analysed.push({ claim: ci, text, terms });
+      const groups = nameGroups(tokens, [...analysis.values()]);
+      // Entity concepts count once already, and never as distinctive words.
+      terms.forEach((term, t) => isEntityTerm(term) && (groups[t] = NO_GROUP));
+      analysed.push({ claim: ci, text, terms, groups });
       claimTerms[ci]!.push(...terms);
     }
   });
@@ -90,8 +102,11 @@ export function compile(claims: MatchableClaim[], threshold: number): Compiled {
   const table = new TermTable(weights, entities);
   const wordingStart = new Int32Array(analysed.length + 1);
   const flat: number[] = [];
+  const termGroup: number[] = [];
   analysed.forEach((a, wi) => {
+    const start = flat.length;
     for (const term of a.terms) flat.push(table.idOf(term));
+    for (const group of a.groups) termGroup.push(group === NO_GROUP ? NO_GROUP : start + group);
     wordingStart[wi + 1] = flat.length;
   });
   for (const id of entities.names.keys()) table.idOf(entityTerm(id));
@@ -141,7 +156,7 @@ export function compile(claims: MatchableClaim[], threshold: number): Compiled {
     claims, entities, weights, table, termFlags, termWeight,
     wordingClaim: Int32Array.from(analysed, (a) => a.claim),
     wordingText: analysed.map((a) => a.text),
-    wordingTotal, wordingStart, wordingTerms: Int32Array.from(flat),
+    wordingTotal, wordingStart, wordingTerms: Int32Array.from(flat), termGroup: Int32Array.from(termGroup),
     probeStart, probeWordings, probeWeights, need, required,
   };
 }

@@ -15,9 +15,12 @@
 export interface Candidate {
   /** IDF-weighted share of the wording's terms found in the sentence, 0…1. */
   coverage: number;
-  /** Shared informative terms: entity concepts and distinctive words (common news words excluded). */
+  /**
+   * Shared informative terms: entity concepts and distinctive words (common
+   * news words excluded; at most two words of a multi-word name, name-runs.ts).
+   */
   matchedTerms: number;
-  /** Shared plain words that are neither entities nor common news words. */
+  /** Shared plain words that are neither entities nor common news words (names counted as above). */
   matchedContentTerms: number;
   /** Number of the claim's key entities the sentence does not name. */
   missingEntities: number;

@@ -9,6 +9,7 @@
  */
 import { COMMON_FLAG, ENTITY_FLAG, coverageWeight, type Compiled } from './compiled-claims';
 import { decide, type DecisionRules } from './decide';
+import { NAME_WORDS_COUNTED, NO_GROUP } from './name-runs';
 import type { SentenceTerms } from './sentence-terms';
 
 /** A wording that passed the decision for a sentence. */
@@ -24,6 +25,23 @@ export interface Passing {
 export interface ScoreScratch {
   ords: Int32Array;
   positions: Int32Array;
+}
+
+/**
+ * True when the i-th shared term belongs to a multi-word name of which
+ * earlier shared terms already counted as often as a name may
+ * (name-runs.ts): "Prime Minister Benjamin Netanyahu" counts as two
+ * informative terms, not four.
+ */
+function nameCounted(c: Compiled, positions: Int32Array, i: number): boolean {
+  const group = c.termGroup[positions[i]!]!;
+  if (group === NO_GROUP) return false;
+  let counted = 0;
+  for (let j = 0; j < i; j++) {
+    const p = positions[j]!;
+    if (c.termGroup[p] === group && (c.termFlags[c.wordingTerms[p]!]! & COMMON_FLAG) === 0) counted++;
+  }
+  return counted >= NAME_WORDS_COUNTED;
 }
 
 /** Buffers for wordings of up to `size` terms (grown on demand). */
@@ -78,7 +96,7 @@ export function scoreWording(c: Compiled, rules: DecisionRules, wi: number, s: S
     // Common news words add coverage but never count towards the minimum numbers of shared terms.
     const flags = c.termFlags[id]!;
     const entity = (flags & ENTITY_FLAG) !== 0;
-    const informative = entity || (flags & COMMON_FLAG) === 0 ? 1 : 0;
+    const informative = (entity || (flags & COMMON_FLAG) === 0) && !nameCounted(c, positions, i) ? 1 : 0;
     matched += informative;
     content += informative && !entity ? 1 : 0;
   }
