@@ -55,6 +55,9 @@ export interface Compiled {
    * probeWordings[probeStart[t] … probeStart[t + 1]), with the term's
    * coverage weight in each. Single precision is enough for the walk's
    * bound (see minProbeWeight); exact scoring reads the full weights.
+   * A posting whose weight alone reaches the wording's need holds ~w (a
+   * negative number) instead of w, so that the walk decides on a
+   * wording's first posting without reading its need.
    */
   probeStart: Int32Array;
   probeWordings: Int32Array;
@@ -152,6 +155,10 @@ export function compile(claims: MatchableClaim[], threshold: number): Compiled {
     probeWordings.set(list.wordings, probeStart[id]!);
     probeWeights.set(list.weights, probeStart[id]!);
   });
+  for (let j = 0; j < probeWordings.length; j++) {
+    const wi = probeWordings[j]!;
+    if (probeWeights[j]! >= need[wi]!) probeWordings[j] = ~wi;
+  }
   return {
     claims, entities, weights, table, termFlags, termWeight,
     wordingClaim: Int32Array.from(analysed, (a) => a.claim),

@@ -63,16 +63,22 @@ export const MIN_SENTENCE_TOKENS = 4;
 export const MAX_SENTENCE_TOKENS = 120;
 
 /**
- * Per-wording state of the probe walk, reused across sentences: for
- * wording w, slots 3w, 3w + 1 and 3w + 2 of one buffer hold the sentence
- * that last touched it (as an integer), its probe sum so far and the sum
- * it needs (compiled need), so that each posting costs one cache line. A
- * sum is valid only when its stamp is the current sentence's, so nothing
- * needs resetting between sentences.
+ * Per-wording state of the probe walk, reused across sentences: the
+ * sentence that last touched wording w (stamps[w], the sentence number
+ * modulo STAMP_LIMIT) and its probe sum so far (sums[w]). A sum is valid
+ * only when its stamp is the current sentence's, so nothing needs
+ * resetting between sentences, only when the numbers wrap around.
+ *
+ * Most postings are a wording's first in the sentence, and those read
+ * only the stamp (the posting itself says whether it reaches the need
+ * alone, see Compiled.probeWordings): two bytes a wording keep the stamps
+ * of a 100k-claim index in the core's cache, where the sums and needs
+ * would not fit beside them.
  */
 interface Scratch {
-  stamps: Uint32Array;
+  stamps: Uint16Array;
   sums: Float32Array;
+  /** The current sentence's stamp, 1 … STAMP_LIMIT - 1 (0 marks a wording no sentence touched since the last wrap). */
   sentence: number;
   /** Wordings whose probe sum reached their need in the current sentence. */
   candidates: Int32Array;
@@ -80,13 +86,13 @@ interface Scratch {
   score: ScoreScratch;
 }
 
+/** Stamps wrap around here (Uint16Array), when every stamp is cleared. */
+const STAMP_LIMIT = 1 << 16;
+
 /** Scratch state for the n wordings of `c`. */
 function createScratch(c: Compiled): Scratch {
   const n = c.wordingText.length;
-  const buffer = new ArrayBuffer(n * 12);
-  const sums = new Float32Array(buffer);
-  for (let wi = 0; wi < n; wi++) sums[3 * wi + 2] = c.need[wi]!;
-  return { stamps: new Uint32Array(buffer), sums, sentence: 0, candidates: new Int32Array(n), terms: new SentenceTerms(), score: scoreScratch() };
+  return { stamps: new Uint16Array(n), sums: new Float32Array(n), sentence: 0, candidates: new Int32Array(n), terms: new SentenceTerms(), score: scoreScratch() };
 }
 
 /** Page text of an entity hit or token range, without a trailing possessive "'s". */
@@ -106,6 +112,10 @@ function spanText(text: string, tokens: Token[], first: number, last: number): s
  */
 function walk(c: Compiled, scratch: Scratch): number {
   const { stamps, sums, candidates, terms } = scratch;
+  if (scratch.sentence === STAMP_LIMIT - 1) {
+    stamps.fill(0);
+    scratch.sentence = 0;
+  }
   const sentence = ++scratch.sentence;
   const fixed = c.table.fixed;
   let n = 0;
@@ -114,18 +124,20 @@ function walk(c: Compiled, scratch: Scratch): number {
     if (id >= fixed) continue; // a page word no claim holds
     const end = c.probeStart[id + 1]!;
     for (let j = c.probeStart[id]!; j < end; j++) {
-      const wi = c.probeWordings[j]!;
-      const slot = 3 * wi;
+      let wi = c.probeWordings[j]!;
+      const alone = wi < 0; // this posting reaches the wording's need by itself
+      if (alone) wi = ~wi;
       const weight = c.probeWeights[j]!;
-      if (stamps[slot] !== sentence) {
-        stamps[slot] = sentence;
-        sums[slot + 1] = weight;
-        if (weight >= sums[slot + 2]!) candidates[n++] = wi;
+      if (stamps[wi] !== sentence) {
+        stamps[wi] = sentence;
+        sums[wi] = weight;
+        if (alone) candidates[n++] = wi;
       } else {
-        const before = sums[slot + 1]!;
+        const before = sums[wi]!;
         const after = Math.fround(before + weight);
-        sums[slot + 1] = after;
-        if (before < sums[slot + 2]! && after >= sums[slot + 2]!) candidates[n++] = wi;
+        sums[wi] = after;
+        const need = c.need[wi]!;
+        if (before < need && after >= need) candidates[n++] = wi;
       }
     }
   }

@@ -58,6 +58,26 @@ export function sentenceTotal(c: Compiled, s: SentenceTerms): number {
 }
 
 /**
+ * Relative slack of mayCover's bound: far above the rounding of sums of a
+ * wording's few terms (about n · 2⁻⁵³ for n terms) and of the division and
+ * product around them, far below any difference the threshold could mean.
+ */
+const BOUND_SLACK = 1e-9;
+
+/**
+ * False when a wording cannot reach coverage `threshold`, judged on
+ * `shared`, the full weight of the terms it shares with the sentence.
+ * Coverage sums each shared term's coverage weight, which is its full
+ * weight or 0 (coverageWeight), over the same `wordingTotal`, so it is
+ * never above shared / wordingTotal in exact arithmetic; the two sums run
+ * in different orders, so their rounding may differ by a few units in the
+ * last place, and BOUND_SLACK keeps the bound on the safe side of that.
+ */
+function mayCover(shared: number, wordingTotal: number, threshold: number): boolean {
+  return !(shared < threshold * wordingTotal * (1 - BOUND_SLACK)); // a NaN bound rejects nothing
+}
+
+/**
  * Scores wording `wi` against the current sentence of `s` (whose total
  * weight is `total`, from sentenceTotal) and applies the decision: the
  * passing wording, or null.
@@ -69,14 +89,21 @@ export function scoreWording(c: Compiled, rules: DecisionRules, wi: number, s: S
     scratch.ords = new Int32Array(end - start);
     scratch.positions = new Int32Array(end - start);
   }
-  const { ords, positions } = scratch;
-  // The shared terms, insertion-sorted by their ordinal in the sentence (wordings are short).
-  let k = 0;
+  // Most candidates fail, so first a cheap, sound test: the shared terms'
+  // full weight, which focus needs anyway, bounds coverage (see mayCover).
   let focusShared = 0;
   for (let j = start; j < end; j++) {
     const id = c.wordingTerms[j]!;
+    if (s.has(id)) focusShared += c.termWeight[id]!;
+  }
+  if (!mayCover(focusShared, c.wordingTotal[wi]!, rules.threshold)) return null;
+
+  const { ords, positions } = scratch;
+  // The shared terms, insertion-sorted by their ordinal in the sentence (wordings are short).
+  let k = 0;
+  for (let j = start; j < end; j++) {
+    const id = c.wordingTerms[j]!;
     if (!s.has(id)) continue;
-    focusShared += c.termWeight[id]!;
     const ord = s.ordinal(id);
     let i = k++;
     for (; i > 0 && ords[i - 1]! > ord; i--) {

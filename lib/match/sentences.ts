@@ -134,11 +134,16 @@ function wordAt(text: string, pos: number): string {
   return text.slice(pos, i).toLowerCase();
 }
 
-/** Decides whether a single "." after `word` is an abbreviation's dot rather than a full stop. */
-function isAbbreviationDot(word: string, nextWord: string): boolean {
+/**
+ * Decides whether a single "." after `word` is an abbreviation's dot rather
+ * than a full stop, where the next sentence would start at `next`. The next
+ * word is read only for an ambiguous abbreviation: most full stops follow
+ * an ordinary word, and reading the word after each of them was wasted.
+ */
+function isAbbreviationDot(word: string, text: string, next: number): boolean {
   if (TITLES.has(word.toLowerCase())) return true;
   const ambiguous = ABBREVIATIONS.has(word) || isInitial(word) || (word.includes('.') && /^(\p{L}\.)+\p{L}$/u.test(word));
-  return ambiguous && !OPENERS.has(nextWord);
+  return ambiguous && !OPENERS.has(wordAt(text, OPENING.test(text[next]!) ? next + 1 : next));
 }
 
 /** A single capital letter, as in an initial ("John F. Kennedy"). */
@@ -191,9 +196,7 @@ function splitBlock(text: string, start: number, end: number, finder: Terminator
     const opens = upperOrDigitAt(text, next) || (spaced && OPENING.test(c) && upperOrDigitAt(text, next + 1));
     if (!opens || (!spaced && !(closed && UPPER.test(c)))) continue;
     if (t === runStart && text.charCodeAt(t) === 46 && !closed) {
-      const word = wordBefore(text, runStart, sentenceStart);
-      const nextWord = wordAt(text, OPENING.test(c) ? next + 1 : next);
-      if (isAbbreviationDot(word, nextWord)) continue;
+      if (isAbbreviationDot(wordBefore(text, runStart, sentenceStart), text, next)) continue;
     }
     pushTrimmed(text, sentenceStart, after, out);
     sentenceStart = next;

@@ -22,18 +22,24 @@ import type { TermWeights } from './weights';
 /** Page words and page terms kept before the cache starts over (checked between pages). */
 const PAGE_TERM_LIMIT = 50_000;
 
-/** Words of up to this many letters have an integer key (shortKey); 27^6 stays a small integer. */
-const SHORT_WORD = 6;
-/** Slots of the short-word table (a power of two); it is kept at most half full. */
-const SHORT_BITS = 16;
-const SHORT_SLOTS = 1 << SHORT_BITS;
+/** Letters per integer key (lettersKey); 27^6 stays a small integer. */
+const KEY_LETTERS = 6;
+/**
+ * Words of up to this many letters a…z have a pair of integer keys, their
+ * first KEY_LETTERS letters and the rest: nearly every word of a page
+ * (longer words and words with other characters go to a Map).
+ */
+const KEYED_WORD = 2 * KEY_LETTERS;
+/** Slots of the keyed-word table (a power of two); it is kept at most half full. */
+const KEYED_BITS = 16;
+const KEYED_SLOTS = 1 << KEYED_BITS;
 
-/** The word's letters a…z as base-27 digits 1…26 (distinct for every word of up to SHORT_WORD letters), or 0 when it holds anything else. */
-function shortKey(word: string): number {
+/** The letters a…z of word[from, to) as base-27 digits 1…26 (distinct for up to KEY_LETTERS letters; 0 for none), or -1 when it holds anything else. */
+function lettersKey(word: string, from: number, to: number): number {
   let key = 0;
-  for (let i = 0; i < word.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = word.charCodeAt(i) - 96;
-    if (c < 1 || c > 26) return 0;
+    if (c < 1 || c > 26) return -1;
     key = key * 27 + c;
   }
   return key;
@@ -62,9 +68,9 @@ export class TermTable {
   sentenceWeights = new Float64Array(1024);
   private readonly ids = new Map<string, number>();
   private readonly words = new Map<string, WordInfo>();
-  /** Short words' keys and WordInfo, in pairs (see wordInfo); key 0 marks a free slot. */
-  private readonly short = new Int32Array(2 * SHORT_SLOTS);
-  private shortCount = 0;
+  /** Keyed words' two keys and WordInfo, four ints a slot (see wordInfo); a first key of 0 marks a free slot. */
+  private readonly keyed = new Int32Array(4 * KEYED_SLOTS);
+  private keyedCount = 0;
 
   constructor(
     private readonly weights: TermWeights,
@@ -100,27 +106,30 @@ export class TermTable {
 
   /**
    * The term id and alias flag of a folded page word (see WordInfo),
-   * analysed once and then cached. Short words of plain letters, most of
-   * a page, are cached under an integer made of their letters in a flat
+   * analysed once and then cached. Words of plain letters, most of a
+   * page, are cached under two integers made of their letters in a flat
    * table: looking one up costs a fraction of hashing and comparing a new
    * string in a Map.
    */
   wordInfo(norm: string): WordInfo {
-    if (norm.length <= SHORT_WORD) {
-      const key = shortKey(norm);
-      if (key > 0) {
-        // Open addressing, key and value side by side: one cache line per lookup, even when the table is cold.
-        const table = this.short;
-        let slot = Math.imul(key, 0x9e3779b1) >>> (32 - SHORT_BITS);
-        for (let k = table[2 * slot]!; k !== 0; k = table[2 * slot]!) {
-          if (k === key) return table[2 * slot + 1]!;
-          slot = (slot + 1) & (SHORT_SLOTS - 1);
+    const length = norm.length;
+    if (length <= KEYED_WORD) {
+      const hi = lettersKey(norm, 0, Math.min(length, KEY_LETTERS));
+      const lo = length > KEY_LETTERS ? lettersKey(norm, KEY_LETTERS, length) : 0;
+      if (hi > 0 && lo >= 0) {
+        // Open addressing, keys and value side by side: one cache line per lookup, even when the table is cold.
+        const table = this.keyed;
+        let slot = Math.imul(hi ^ Math.imul(lo, 0x85ebca6b), 0x9e3779b1) >>> (32 - KEYED_BITS);
+        for (let k = table[4 * slot]!; k !== 0; k = table[4 * slot]!) {
+          if (k === hi && table[4 * slot + 1] === lo) return table[4 * slot + 2]!;
+          slot = (slot + 1) & (KEYED_SLOTS - 1);
         }
         const info = this.analyseWord(norm);
-        if (this.shortCount < SHORT_SLOTS / 2) {
-          table[2 * slot] = key;
-          table[2 * slot + 1] = info;
-          this.shortCount++;
+        if (this.keyedCount < KEYED_SLOTS / 2) {
+          table[4 * slot] = hi;
+          table[4 * slot + 1] = lo;
+          table[4 * slot + 2] = info;
+          this.keyedCount++;
           return info;
         }
         // Full until the next trim: the string cache below takes the word.
@@ -144,11 +153,11 @@ export class TermTable {
    * between pages only: ids handed out during a page must stay distinct.
    */
   trim(): void {
-    const full = this.shortCount >= SHORT_SLOTS / 2 || this.words.size >= PAGE_TERM_LIMIT;
+    const full = this.keyedCount >= KEYED_SLOTS / 2 || this.words.size >= PAGE_TERM_LIMIT;
     if (!full && this.terms.length - this.fixed < PAGE_TERM_LIMIT) return;
     this.words.clear();
-    this.short.fill(0);
-    this.shortCount = 0;
+    this.keyed.fill(0);
+    this.keyedCount = 0;
     for (let id = this.fixed; id < this.terms.length; id++) this.ids.delete(this.terms[id]!);
     this.terms.length = this.fixed;
   }

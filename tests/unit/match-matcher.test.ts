@@ -112,6 +112,17 @@ describe('createMatcher().match', () => {
     // About 1 MB of text; the budget is generous so that slow CI machines pass.
     expect(performance.now() - t0).toBeLessThan(3_000);
   });
+
+  it('gives the same answers after the sentence stamps of the probe walk wrap around', () => {
+    // The walk numbers sentences 1 … 65,535 and then starts over: a fresh
+    // matcher gives the claim's first sentence and its 65,536th the same
+    // number, with sentences in between that never meet the wording.
+    const own = createMatcher(claims);
+    const filler = 'The council met on Tuesday to discuss the budget. ';
+    const claim = 'Acme dumped toxic waste into the Blue River for a decade. ';
+    const page = `${claim}${filler.repeat(65_534)}${claim}${filler}${claim}`;
+    expect(own.match(page).map((a) => a.claimId)).toEqual(Array(3).fill('acme-dumped-waste'));
+  });
 });
 
 describe('createMatcher().rank', () => {

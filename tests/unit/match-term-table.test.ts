@@ -46,4 +46,16 @@ describe('the word cache of createMatcher', () => {
     }
     expect(matcher.match(page)).toEqual(first);
   });
+
+  it('gives the same result after its table of plain-letter words fills up and is emptied', () => {
+    const matcher = createMatcher(claims);
+    const first = matcher.match(page);
+    // Made-up words of seven to ten letters a…z, the table's longer keys, 60,000 of them.
+    const letters = (i: number) => i.toString(26).replace(/./g, (d) => String.fromCharCode(97 + parseInt(d, 26)));
+    for (let n = 0; n < 12; n++) {
+      const words = Array.from({ length: 5000 }, (_, i) => `zq${letters(n * 5000 + i + 26 ** 4)}`).join(' ');
+      matcher.match(`${words}. ${page}`);
+    }
+    expect(matcher.match(page)).toEqual(first);
+  });
 });
