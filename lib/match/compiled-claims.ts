@@ -47,7 +47,8 @@ export interface Compiled {
   /**
    * Parallel to wordingTerms: the index (into wordingTerms) of the first
    * term of the multi-word name the term belongs to, or NO_GROUP
-   * (name-runs.ts). The decision counts a name's words once.
+   * (name-runs.ts). The decision counts at most NAME_WORDS_COUNTED words
+   * of one name.
    */
   termGroup: Int32Array;
   /**
@@ -92,12 +93,9 @@ export function compile(claims: MatchableClaim[], threshold: number): Compiled {
     for (const text of [claim.text, ...claim.paraphrases]) {
       const tokens = tokenize(text);
       const analysis = analyzeTokens(tokens, entities).terms;
+      if (analysis.size === 0) continue;
       const terms = [...analysis.keys()];
-      if (terms.length === 0) continue;
-      const groups = nameGroups(tokens, [...analysis.values()]);
-      // Entity concepts count once already, and never as distinctive words.
-      terms.forEach((term, t) => isEntityTerm(term) && (groups[t] = NO_GROUP));
-      analysed.push({ claim: ci, text, terms, groups });
+      analysed.push({ claim: ci, text, terms, groups: nameGroups(tokens, analysis) });
       claimTerms[ci]!.push(...terms);
     }
   });

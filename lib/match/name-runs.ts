@@ -15,6 +15,7 @@
  * ranking is untouched and a sentence that says the claim still passes on
  * its other words.
  */
+import { isEntityTerm } from './analyze';
 import type { Token } from './tokenize';
 
 /**
@@ -41,14 +42,15 @@ export const NAME_WORDS_COUNTED = 2;
 export const NO_GROUP = -1;
 
 /**
- * The name group of each of a wording's terms, in the order of `termTokens`
- * (the index of each term's first token, as analyzeTokens gives them): the
- * index in that order of the group's first term, or NO_GROUP for a term
- * outside any run of two or more capitalised words joined by a space or a
- * hyphen.
+ * The name group of each of a wording's terms, in the order of `terms`
+ * (each term and the index of its first token, as analyzeTokens gives
+ * them): the index in that order of the group's first term, or NO_GROUP
+ * for a term outside any run of two or more capitalised words joined by a
+ * space or a hyphen, and for an entity concept, which counts once already
+ * and never as a distinctive word.
  */
-export function nameGroups(tokens: readonly Token[], termTokens: readonly number[]): Int32Array {
-  const groups = new Int32Array(termTokens.length).fill(NO_GROUP);
+export function nameGroups(tokens: readonly Token[], terms: ReadonlyMap<string, number>): Int32Array {
+  const groups = new Int32Array(terms.size).fill(NO_GROUP);
   if (isTitleCase(tokens)) return groups;
   // runStart[i]: the first token of the capitalised run through token i (-1 outside runs of two or more).
   const runStart = new Int32Array(tokens.length).fill(-1);
@@ -60,11 +62,14 @@ export function nameGroups(tokens: readonly Token[], termTokens: readonly number
     i = Math.max(j, i + 1);
   }
   const firstTermOfRun = new Map<number, number>();
-  termTokens.forEach((token, t) => {
-    const run = runStart[token]!;
-    if (run < 0) return;
-    if (!firstTermOfRun.has(run)) firstTermOfRun.set(run, t);
-    groups[t] = firstTermOfRun.get(run)!;
-  });
+  let t = 0;
+  for (const [term, token] of terms) {
+    const run = isEntityTerm(term) ? -1 : runStart[token]!;
+    if (run >= 0) {
+      if (!firstTermOfRun.has(run)) firstTermOfRun.set(run, t);
+      groups[t] = firstTermOfRun.get(run)!;
+    }
+    t++;
+  }
   return groups;
 }

@@ -11,7 +11,7 @@ function groupsOf(text: string): Record<string, string | null> {
   const tokens = tokenize(text);
   const analysis = analyzeTokens(tokens, compileEntities([])).terms;
   const terms = [...analysis.keys()];
-  const groups = nameGroups(tokens, [...analysis.values()]);
+  const groups = nameGroups(tokens, analysis);
   return Object.fromEntries(terms.map((term, t) => [term, groups[t] === NO_GROUP ? null : terms[groups[t]!]!]));
 }
 
