@@ -74,12 +74,14 @@ export function checkBudgets(r: BenchResult): BudgetCheck[] {
   const gates = (r.chromium?.gate ?? []).filter((g) => g.signal === null);
   const jsdomGates = r.pages.filter((p) => p.signal === null);
   const gateMax = Math.max(...gates.map((g) => g.ms));
+  const firstCallMax = Math.max(...gates.map((g) => g.firstCallMs));
   checks.push({
     budget: 'the gate ≤ 1 ms on pages that are not articles',
     measured: gates.length > 0
-      ? `max ${gateMax.toFixed(3)} ms in Chromium (${gates.length} pages); max ${Math.max(...jsdomGates.map((p) => p.gateMs)).toFixed(3)} ms in jsdom (${jsdomGates.length} pages)`
+      ? `first call (nothing compiled) max ${firstCallMax.toFixed(1)} ms, later calls max ${gateMax.toFixed(3)} ms in Chromium (${gates.length} pages); ` +
+        `max ${Math.max(...jsdomGates.map((p) => p.gateMs)).toFixed(3)} ms in jsdom (${jsdomGates.length} pages)`
       : 'not measured',
-    met: gates.length > 0 ? gateMax <= 1 : null,
+    met: gates.length > 0 ? Math.max(gateMax, firstCallMax) <= 1 : null,
   });
   const turnedAway = new Set(gates.map((g) => g.page));
   const scripts = r.chromium?.pages.filter((p) => p.variant === 'shipped' && turnedAway.has(p.page)) ?? [];

@@ -37,6 +37,12 @@ export interface BenchBrowser {
   evalMain<T>(expression: string): Promise<T>;
   /** Evaluates an expression in the Claimlens content script's world, or returns null when it has none. */
   evalContentScript<T>(expression: string): Promise<T | null>;
+  /**
+   * Evaluates `expressions` one after another in a new isolated world of the
+   * page's main frame (as a content script's first run finds it: none of its
+   * code compiled yet) and returns the last one's value.
+   */
+  evalFreshWorld<T>(expressions: readonly string[]): Promise<T>;
   /** Chromium's version string. */
   version(): Promise<string>;
   close(): Promise<void>;
@@ -82,6 +88,7 @@ export async function launchBenchBrowser(extensionDir: string, proxy: string): P
     if (c.name === 'Claimlens' && c.origin.startsWith('chrome-extension://')) contentWorld = c.id;
   });
   cdp.on('Runtime.executionContextsCleared', () => (contentWorld = null));
+  let freshWorlds = 0;
   await cdp.send('Runtime.enable');
   return {
     async load(url, options = {}) {
@@ -97,6 +104,13 @@ export async function launchBenchBrowser(extensionDir: string, proxy: string): P
     },
     evalMain: (expression) => evaluate(cdp, expression),
     evalContentScript: async (expression) => (contentWorld === null ? null : evaluate(cdp, expression, contentWorld)),
+    async evalFreshWorld<T>(expressions: readonly string[]) {
+      const { frameTree } = await cdp.send('Page.getFrameTree');
+      const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: `claimlens-bench-${++freshWorlds}` });
+      let value: unknown;
+      for (const expression of expressions) value = await evaluate(cdp, expression, executionContextId);
+      return value as T;
+    },
     version: async () => (await cdp.send('Browser.getVersion')).product,
     close: () => browser.close(),
   };
