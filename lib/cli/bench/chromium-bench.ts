@@ -207,6 +207,7 @@ export async function benchChromium(plan: ChromiumPlan, builds: Builds): Promise
   const url = (p: BrowserPage) => server.url(`/${p.name}.html`);
   const result: ChromiumResult = { version: '', pages: [], warm: null, gate: [], roundTrips: [] };
   const gateCode = await gateBundle();
+  let firstCalls = 0;
   const variants: [Variant, string | undefined, BrowserPage[]][] = [
     ['control', builds.control, plan.pages],
     ['minimal', builds.minimal, plan.pages.filter((p) => plan.lightPages.includes(p.name))],
@@ -223,9 +224,11 @@ export async function benchChromium(plan: ChromiumPlan, builds: Builds): Promise
         // The gate is timed in the control browser; round trips need Claimlens's content script.
         const after = async (page: BrowserPage) => {
           if (variant === 'control') {
+            // First call first, in source of its own: V8 caches compiled scripts by source text for the
+            // whole renderer, so the same bundle evaluated earlier in another world would arrive compiled.
+            const firstCallMs = await browser.evalFreshWorld<number>([`/* ${page.name}, ${firstCalls++} */\n${gateCode}`, GATE_FIRST_CALL]);
             await browser.evalMain(gateCode);
             const g = await browser.evalMain<{ ms: number; signal: string | null }>(GATE_PROBE);
-            const firstCallMs = await browser.evalFreshWorld<number>([gateCode, GATE_FIRST_CALL]);
             result.gate.push({ page: page.name, kind: page.kind, ms: g.ms, firstCallMs, signal: g.signal });
           } else if (variant !== 'minimal' && plan.roundTripPages.includes(page.name)) {
             const t = await browser.evalContentScript<{ empty: number[]; full: number[] }>(roundTripProbe(page.text));

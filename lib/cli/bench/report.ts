@@ -96,7 +96,7 @@ function chromiumSection(r: BenchResult): string {
     '',
     table(['page', 'kind', 'gate ms, first call (Chromium)', 'gate ms, later calls (Chromium)', 'gate ms (jsdom)', 'verdict'], gates),
     '',
-    'Gate, first call: the gate bundle evaluated in a new isolated world of the loaded page and called once, so its functions, regular expressions and ' +
+    'Gate, first call: the gate bundle (made unique, so that no compiled copy is reused) evaluated in a new isolated world of the loaded page and called once, so its functions, regular expressions and ' +
       'selectors are compiled on the way, as on a content script\'s first run (performance.now() steps by 0.1 ms). Later calls: the median of batches of 20 ' +
       'calls in the page\'s main world.',
     '',
