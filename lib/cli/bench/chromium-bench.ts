@@ -12,11 +12,10 @@
  * pages in the same order after one untimed warm-up load (which also lets
  * the background build its matcher). Medians over runs.
  */
-import { build as esbuild } from 'esbuild';
 import type { ContentToBackground, WireMessage } from '../../messages';
 import { startServer, type Route } from '../browser-harness/server';
-import { PROJECT_ROOT } from '../bundled-index';
 import { launchBenchBrowser, type BenchBrowser, type LoadResult } from './chromium-session';
+import { bundleForPage } from './extension-builds';
 import { median } from './stats';
 import type { TraceSummary } from './trace';
 
@@ -94,20 +93,8 @@ export interface ChromiumPlan {
 }
 
 /** The gate (lib/page/article-gate.ts) bundled for the page's main world, as `globalThis.__claimlensGate`. */
-async function gateBundle(): Promise<string> {
-  const out = await esbuild({
-    stdin: {
-      contents: "import { articleSignal } from './lib/page/article-gate';\n(globalThis as Record<string, unknown>).__claimlensGate = articleSignal;\n",
-      resolveDir: PROJECT_ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-  });
-  return out.outputFiles[0]!.text;
+export function gateBundle(): Promise<string> {
+  return bundleForPage("import { articleSignal } from './lib/page/article-gate';\n(globalThis as Record<string, unknown>).__claimlensGate = articleSignal;\n");
 }
 
 /**
@@ -154,7 +141,8 @@ function roundTripProbe(text: string): string {
   })()`;
 }
 
-function medianTrace(traces: readonly TraceSummary[]): TraceSummary {
+/** The median of each figure over `traces` (loads of one page). */
+export function medianTrace(traces: readonly TraceSummary[]): TraceSummary {
   const m = (f: (t: TraceSummary) => number) => median(traces.map(f));
   return {
     extWallMs: m((t) => t.extWallMs),

@@ -7,6 +7,7 @@
  * minimal content script as the floor of any content script.
  */
 import { spawnSync } from 'node:child_process';
+import { build as esbuild } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../bundled-index';
@@ -36,20 +37,52 @@ export function buildExtension(outDir: string, extraPacks: readonly string[] = [
 }
 
 /**
+ * Writes an extension named `name` into `dir` and returns `dir`: a manifest
+ * and, when `code` is given, that code as its one content script
+ * (content.js, at document_idle on every http(s) page).
+ */
+export function writeScriptExtension(dir: string, name: string, code?: string): string {
+  mkdirSync(dir, { recursive: true });
+  const manifest = {
+    manifest_version: 3,
+    name,
+    version: '0.0.1',
+    ...(code === undefined ? {} : { content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_idle' }] }),
+  };
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  if (code !== undefined) writeFileSync(path.join(dir, 'content.js'), code);
+  return dir;
+}
+
+/** The smallest useful content script: one selector lookup. */
+export const MINIMAL_CONTENT_SCRIPT = 'document.querySelector(\'meta[property="og:type"]\');\n';
+
+/**
  * Writes the control extension into `dir` and returns `dir`: a manifest and
  * nothing else, or, with `contentScript`, the smallest useful content script
  * (one selector lookup at document_idle on every page), which shows what
  * any content script costs before it does any work.
  */
 export function writeControlExtension(dir: string, contentScript = false): string {
-  mkdirSync(dir, { recursive: true });
-  const manifest = {
-    manifest_version: 3,
-    name: contentScript ? 'Claimlens bench: minimal content script' : 'Claimlens bench control (does nothing)',
-    version: '0.0.1',
-    ...(contentScript ? { content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_idle' }] } : {}),
-  };
-  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
-  if (contentScript) writeFileSync(path.join(dir, 'content.js'), 'document.querySelector(\'meta[property="og:type"]\');\n');
-  return dir;
+  return contentScript
+    ? writeScriptExtension(dir, 'Claimlens bench: minimal content script', MINIMAL_CONTENT_SCRIPT)
+    : writeScriptExtension(dir, 'Claimlens bench control (does nothing)');
+}
+
+/**
+ * `contents` (TypeScript importing from the project) bundled by esbuild
+ * into one script for a page, as an IIFE; minified like the extension's
+ * own build when `minify` is set.
+ */
+export async function bundleForPage(contents: string, minify = false): Promise<string> {
+  const out = await esbuild({
+    stdin: { contents, resolveDir: PROJECT_ROOT, loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    minify,
+  });
+  return out.outputFiles[0]!.text;
 }

@@ -8,15 +8,17 @@
  *   npm run bench -- --quick            a small run: 1k and 10k claims, fewer pages and runs
  *   npm run bench -- --chromium-only    the browser part alone (no matching, quality or large-index figures; no 19k-pack build)
  *   npm run bench -- --json out.json    also write the raw results
+ *   npm run bench -- --gate-trial       only the gate script's fixed cost, taken apart (gate-trial.ts)
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SHARED_DIR } from './corpus';
+import { gateTrial } from './gate-trial';
 import { formatReport } from './report';
 import { runBench, type BenchOptions } from './run';
 
-const USAGE = 'Usage: npm run bench -- [--quick] [--no-chromium | --chromium-only] [--shared-dir DIR] [--json FILE]\n';
+const USAGE = 'Usage: npm run bench -- [--quick] [--no-chromium | --chromium-only | --gate-trial] [--shared-dir DIR] [--json FILE]\n';
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -25,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
       quick: { type: 'boolean', default: false },
       'no-chromium': { type: 'boolean', default: false },
       'chromium-only': { type: 'boolean', default: false },
+      'gate-trial': { type: 'boolean', default: false },
       'shared-dir': { type: 'string' },
       json: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -42,6 +45,11 @@ async function main(argv: string[]): Promise<number> {
   const quick = values.quick;
   const only = values['chromium-only'];
   const started = Date.now();
+  const log = (line: string) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+  if (values['gate-trial']) {
+    process.stdout.write(await gateTrial(sharedDir, quick ? 2 : 5, log));
+    return 0;
+  }
   const options: BenchOptions = {
     sharedDir,
     ...(quick ? { pageFilter: (name: string) => name.charCodeAt(0) % 3 === 0 } : {}),
@@ -52,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
     indexLargeSize: quick || only ? 0 : 100_000,
     chromium: !values['no-chromium'],
     chromiumRuns: quick ? 1 : 3,
-    log: (line) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`),
+    log,
   };
   const result = await runBench(options);
   process.stdout.write(formatReport(result));
