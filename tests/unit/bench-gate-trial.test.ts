@@ -31,7 +31,7 @@ describe('the gate trial builds', () => {
     const shipped = fakeShipped(path.join(workDir, 'shipped'));
     const builds = await buildTrial(workDir, shipped);
     expect(builds.map((b) => b.name)).toEqual(['minimal', 'parsed', 'gate', 'gate+observer', 'shipped']);
-    for (const b of builds) expect(contentScript(b.dir).length).toBe(b.scriptBytes);
+    for (const b of builds) expect(Buffer.byteLength(contentScript(b.dir))).toBe(b.scriptBytes);
 
     // Parsed, never run: evaluating it must not throw the stand-in's error.
     const parsed = contentScript(builds[1]!.dir);

@@ -56,7 +56,7 @@ export async function buildTrial(workDir: string, shippedDir: string): Promise<T
   const gateFile = gateScriptOf(shippedDir);
   const shippedCode = readFileSync(path.join(shippedDir, gateFile), 'utf8');
   const bare = (name: string, code: string, what: string): TrialBuild => ({
-    name, what, dir: writeScriptExtension(path.join(workDir, `trial-${name}`), `Claimlens gate trial: ${name}`, code), scriptBytes: code.length,
+    name, what, dir: writeScriptExtension(path.join(workDir, `trial-${name}`), `Claimlens gate trial: ${name}`, code), scriptBytes: Buffer.byteLength(code),
   });
   const parsedDir = path.join(workDir, 'trial-parsed');
   cpSync(shippedDir, parsedDir, { recursive: true });
@@ -71,10 +71,10 @@ export async function buildTrial(workDir: string, shippedDir: string): Promise<T
   );
   return [
     bare('minimal', MINIMAL_CONTENT_SCRIPT, 'a one-line content script'),
-    { name: 'parsed', what: 'the shipped gate script, parsed, not run', dir: parsedDir, scriptBytes: parsedCode.length },
+    { name: 'parsed', what: 'the shipped gate script, parsed, not run', dir: parsedDir, scriptBytes: Buffer.byteLength(parsedCode) },
     bare('gate', gateOnly, 'the gate alone, bundled bare'),
     bare('gate+observer', gateWatch, 'the gate and its observer, bundled bare'),
-    { name: 'shipped', what: 'the shipped gate script', dir: shippedDir, scriptBytes: shippedCode.length },
+    { name: 'shipped', what: 'the shipped gate script', dir: shippedDir, scriptBytes: Buffer.byteLength(shippedCode) },
   ];
 }
 
