@@ -159,13 +159,14 @@ export function medianTrace(traces: readonly TraceSummary[]): TraceSummary {
 /**
  * Loads every page `runs` times in `browser`, after two warm-up loads (V8
  * caches a script's code only from its second run; the first load of a
- * session pays compilation, see the report). `after` runs on each page
- * once its last timed load has settled.
+ * session pays compilation, see the report), and returns each page's
+ * loads by name. `after` runs on each page once its last timed load has
+ * settled.
  */
-async function measurePages(
-  browser: BenchBrowser, variant: Variant, pages: BrowserPage[], url: (p: BrowserPage) => string, runs: number,
-  after: (page: BrowserPage) => Promise<void>,
-): Promise<PageMeasure[]> {
+export async function loadEach<P extends { name: string }>(
+  browser: BenchBrowser, pages: readonly P[], url: (p: P) => string, runs: number,
+  after: (page: P) => Promise<void> = async () => undefined,
+): Promise<Map<string, LoadResult[]>> {
   for (let i = 0; i < 2; i++) await browser.load(url(pages[0]!));
   const loads = new Map<string, LoadResult[]>(pages.map((p) => [p.name, []]));
   for (let run = 0; run < runs; run++) {
@@ -174,6 +175,15 @@ async function measurePages(
       if (run === runs - 1) await after(page);
     }
   }
+  return loads;
+}
+
+/** loadEach, summed up per page as the report shows it. */
+async function measurePages(
+  browser: BenchBrowser, variant: Variant, pages: BrowserPage[], url: (p: BrowserPage) => string, runs: number,
+  after: (page: BrowserPage) => Promise<void>,
+): Promise<PageMeasure[]> {
+  const loads = await loadEach(browser, pages, url, runs, after);
   return pages.map((page) => {
     const results = loads.get(page.name)!;
     return {

@@ -20,7 +20,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, type Route } from '../browser-harness/server';
-import { gateBundle, medianTrace } from './chromium-bench';
+import { gateBundle, loadEach, medianTrace } from './chromium-bench';
 import { launchBenchBrowser } from './chromium-session';
 import { readPages } from './corpus';
 import { buildExtension, bundleForPage, MINIMAL_CONTENT_SCRIPT, writeScriptExtension } from './extension-builds';
@@ -79,48 +79,38 @@ export async function buildTrial(workDir: string, shippedDir: string): Promise<T
 }
 
 /**
- * The pages of `pages` that the gate turns away in Chromium itself (jsdom,
- * without layout, judges a few pages differently), loaded with `build`.
+ * Loads `candidates` with each build, in one browser per build: first, with
+ * the first build, each candidate once to keep those the gate turns away
+ * in Chromium itself (jsdom, without layout, judges a few pages
+ * differently); then every kept page `runs` times (loadEach). Returns the
+ * medians and Chromium's version.
  */
-async function turnedAwayInChromium<P extends { name: string; route: Route }>(build: TrialBuild, pages: readonly P[]): Promise<P[]> {
-  const server = await startServer(Object.fromEntries(pages.map((p) => [`/${p.name}.html`, p.route])));
-  const gateCode = await gateBundle();
-  try {
-    const browser = await launchBenchBrowser(build.dir, server.origin);
-    try {
-      const kept: P[] = [];
-      for (const p of pages) {
-        await browser.load(server.url(`/${p.name}.html`), { gc: false });
-        const verdict = await browser.evalFreshWorld<string | null>([gateCode, 'globalThis.__claimlensGate(document)']);
-        if (verdict === null) kept.push(p);
-      }
-      return kept;
-    } finally {
-      await browser.close();
-    }
-  } finally {
-    await server.close();
-  }
-}
-
-/** Loads every page `runs` times with each build (after two warm-up loads); the medians, and Chromium's version. */
-export async function runTrial(
-  builds: readonly TrialBuild[], pages: readonly { name: string; route: Route }[], runs: number, log: (line: string) => void = () => undefined,
+export async function runTrial<P extends { name: string; route: Route }>(
+  builds: readonly TrialBuild[], candidates: readonly P[], runs: number, log: (line: string) => void = () => undefined,
 ): Promise<{ rows: TrialRow[]; version: string }> {
-  const server = await startServer(Object.fromEntries(pages.map((p) => [`/${p.name}.html`, p.route])));
+  const server = await startServer(Object.fromEntries(candidates.map((p) => [`/${p.name}.html`, p.route])));
+  const url = (p: { name: string }) => server.url(`/${p.name}.html`);
+  const gateCode = await gateBundle();
   const rows: TrialRow[] = [];
+  let pages: P[] | null = null;
   let version = '';
   try {
     for (const build of builds) {
-      log(`  gate trial: ${build.name}, ${pages.length} pages × ${runs} runs`);
       const browser = await launchBenchBrowser(build.dir, server.origin);
       try {
-        version ||= await browser.version();
-        const url = (name: string) => server.url(`/${name}.html`);
-        for (let i = 0; i < 2; i++) await browser.load(url(pages[0]!.name));
-        const traces = new Map<string, TraceSummary[]>(pages.map((p) => [p.name, []]));
-        for (let run = 0; run < runs; run++) for (const p of pages) traces.get(p.name)!.push((await browser.load(url(p.name))).trace);
-        for (const p of pages) rows.push({ build, page: p.name, trace: medianTrace(traces.get(p.name)!) });
+        if (pages === null) {
+          version = await browser.version();
+          pages = [];
+          for (const p of candidates) {
+            await browser.load(url(p), { gc: false });
+            if ((await browser.evalFreshWorld<string | null>([gateCode, 'globalThis.__claimlensGate(document)'])) === null) pages.push(p);
+          }
+          if (pages.length === 0) throw new Error('gate trial: the gate turned none of the pages away in Chromium');
+          log(`  pages the gate turns away in Chromium: ${pages.map((p) => p.name).join(', ')}`);
+        }
+        log(`  gate trial: ${build.name}, ${pages.length} pages × ${runs} runs`);
+        const loads = await loadEach(browser, pages, url, runs);
+        for (const p of pages) rows.push({ build, page: p.name, trace: medianTrace(loads.get(p.name)!.map((l) => l.trace)) });
       } finally {
         await browser.close();
       }
@@ -143,10 +133,7 @@ export async function gateTrial(sharedDir: string, runs: number, log: (line: str
     const candidates = browserPages(readPages(sharedDir)).filter((p) => p.kind === 'non-article' || p.kind === 'plain');
     const shipped = buildExtension(path.join(workDir, 'shipped'));
     log(`built the shipped extension in ${shipped.ms.toFixed(0)} ms`);
-    const builds = await buildTrial(workDir, shipped.dir);
-    const pages = await turnedAwayInChromium(builds[0]!, candidates);
-    log(`pages the gate turns away in Chromium: ${pages.map((p) => p.name).join(', ')}`);
-    const { rows, version } = await runTrial(builds, pages, runs, log);
+    const { rows, version } = await runTrial(await buildTrial(workDir, shipped.dir), candidates, runs, log);
     return formatTrial(rows, version);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
