@@ -13,7 +13,7 @@ export interface Query {
 /**
  * A header line names its columns instead of holding a query: the first
  * column is a bare identifier name such as `id`, `qid`, `iclaim_id` or
- * `query_id`. Real query ids (`tweet-sno-12`, `20170822_Trump_phoenix_0204`)
+ * `query_id`. Query ids (such as `tweet-abc-12` or `20200131_debate_0042`)
  * carry digits or dashes, so they never look like this.
  */
 export function isHeaderLine(line: string): boolean {
