@@ -22,6 +22,8 @@ interface SplitRecord {
   /** Text nodes split off the original, in document order. */
   created: Text[];
   marks: Element[];
+  /** The original's data right after splitting; changed means the page rewrote it. */
+  head?: string;
 }
 
 /** The marks of one annotation pass and how to undo them. */
@@ -87,6 +89,7 @@ function wrapNode(doc: Document, original: Text, pieces: Piece[], out: MarkSet['
     current = rest;
     offset = piece.to;
   }
+  record.head = original.data;
   return record;
 }
 
@@ -100,12 +103,14 @@ function markSetOf(records: SplitRecord[], marks: MarkSet['marks']): MarkSet {
           const child = mark.firstChild;
           if (child && mark.parentNode) mark.replaceWith(child);
         }
+        // A page that rewrote its node wrote all of its text there: the pieces are stale.
+        const rewritten = record.original.data !== record.head;
         let merged = '';
         for (const piece of record.created) {
           merged += piece.data;
           piece.remove();
         }
-        if (merged) record.original.appendData(merged);
+        if (merged && !rewritten) record.original.appendData(merged);
       }
       records.length = 0;
       marks.length = 0;

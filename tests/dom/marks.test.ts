@@ -51,4 +51,15 @@ describe('applyMarks', () => {
     applyMarks(model, [{ start: 0, end: model.text.indexOf('delta.') + 6, claimIds: ['a'] }]);
     for (const m of root.querySelectorAll(MARK_TAG)) expect(m.textContent!.trim()).not.toBe('');
   });
+
+  it('leaves the text a page wrote into its own node when marks are removed', () => {
+    // A framework keeps its text node and rewrites it (React sets nodeValue): our split-off pieces are stale then.
+    const { root, model } = setup('<p>Intro words. The claim sentence is here. Outro words.</p>');
+    const node = root.querySelector('p')!.firstChild as Text;
+    const set = applyMarks(model, [{ ...spanOf(model.text, 'The claim sentence is here.'), claimIds: ['a'] }]);
+    node.data = 'The council will meet again next week.';
+    set.remove();
+    expect(root.querySelector('p')!.textContent).toBe('The council will meet again next week.');
+    expect(root.querySelector(MARK_TAG)).toBeNull();
+  });
 });
