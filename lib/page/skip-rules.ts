@@ -27,6 +27,8 @@ export function isSkippedElement(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
   if (SKIPPED_TAGS.has(tag)) return true;
   if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
+  // An inline display:none hides it as surely as `hidden` (a computed style would cost a layout).
+  if (el.hasAttribute('style') && (el as Partial<ElementCSSInlineStyle>).style?.display === 'none') return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
   const role = el.getAttribute('role');

@@ -7,6 +7,12 @@
  * Block boundaries become "\n\n" separators that belong to no node, so a
  * sentence can never run from one paragraph into the next, and skipped
  * regions (see skip-rules.ts) contribute nothing.
+ *
+ * Line breaks inside a text node are read as spaces (same length, so
+ * offsets still map one to one): a browser renders them as one space, and
+ * a blank line in a paragraph's source ("campaign\n\nhad") must not read
+ * as a block separator and cut its sentence. Preformatted text, where a
+ * line break is a real break, is skipped whole (`pre`, see skip-rules.ts).
  */
 import { isBlockElement, isSkippedElement } from './skip-rules';
 
@@ -28,6 +34,9 @@ export interface TextModel {
 
 /** Separator between blocks: a blank line, which the sentence splitter never crosses. */
 export const BLOCK_SEPARATOR = '\n\n';
+
+/** Line breaks inside a text node (read as spaces, see the module comment). */
+const NEWLINES = /\n/g;
 
 /** Upper bound on the characters read from one page, so huge pages stay cheap. */
 export const MAX_MODEL_CHARS = 2_000_000;
@@ -82,7 +91,7 @@ export function createTextModelBuilder(root: Element): TextModelBuilder {
           const value = node.data;
           if (value.length === 0) continue;
           segments.push({ node, start: length, end: length + value.length });
-          parts.push(value);
+          parts.push(value.includes('\n') ? value.replace(NEWLINES, ' ') : value);
           length += value.length;
           if (/\S/.test(value)) endsWithBreak = false;
           continue;

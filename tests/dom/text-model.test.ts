@@ -40,14 +40,24 @@ describe('buildTextModel', () => {
       <nav>Menu</nav><p>Kept one.</p><aside>Side</aside><footer>Foot</footer>
       <section class="comments"><p>A comment</p></section><pre>code()</pre><code>x</code>
       <div aria-hidden="true">Hidden ad</div><div hidden>Hidden</div><textarea>Typed</textarea>
+      <div style="color: red; display: none"><p>Invisible</p></div><div style="display: block">Shown.</div>
       <div contenteditable="true">Editable</div><div class="share-tools">Share</div>
       <script>var s = 1;</script><style>p{}</style><p>Kept two.</p></div>`);
     const text = buildTextModel(root).text;
     expect(text).toContain('Kept one.');
     expect(text).toContain('Kept two.');
-    for (const gone of ['Menu', 'Side', 'Foot', 'A comment', 'code()', 'Hidden', 'Typed', 'Editable', 'Share', 'var s']) {
+    expect(text).toContain('Shown.');
+    for (const gone of ['Menu', 'Side', 'Foot', 'A comment', 'code()', 'Hidden', 'Typed', 'Invisible', 'Editable', 'Share', 'var s']) {
       expect(text).not.toContain(gone);
     }
+  });
+
+  it('reads line breaks inside a text node as spaces, so a blank line in the source does not cut a sentence', () => {
+    const root = setBody('<div id="root"><p>He said the campaign\n\nhad no contact.</p><p>Next.</p></div>');
+    const model = buildTextModel(root);
+    expect(model.text).toBe(`He said the campaign  had no contact.${BLOCK_SEPARATOR}Next.${BLOCK_SEPARATOR}`);
+    const seg = model.segments[0]!;
+    expect(seg.end - seg.start).toBe(seg.node.data.length);
   });
 
   it('does not mistake words that merely contain a furniture word for furniture', () => {
