@@ -27,6 +27,8 @@ export interface AnnotatedPage {
    * cut by a link is several marks but one stop for the shortcut.
    */
   markElements(): HTMLElement[];
+  /** True while every mark is still in the page under the root. */
+  intact(): boolean;
   /** The claims a mark carries, each with the evidence of the sentence it sits in. */
   cardItems(mark: Element): CardItem[];
   claimIds(): string[];
@@ -105,6 +107,7 @@ export async function createAnnotatedPage(
       }
       return firsts;
     },
+    intact: () => markSet.marks.every((m) => m.element.isConnected && model.root.contains(m.element)),
     cardItems,
     claimIds: () => [...new Set(annotations.map((a) => a.claimId))],
     summaries() {

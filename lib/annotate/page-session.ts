@@ -22,8 +22,12 @@ import { watchDom } from './dom-watch';
 import { createAnnotatedPage, type AnnotatedPage, type CardItem } from './annotated-page';
 import { createSettler } from './settle';
 import { createSlicer } from './slices';
+import { MARK_TAG } from './tags';
 
 export { MAX_WAIT_MS, SETTLE_MS } from './settle';
+
+/** How often in a row marks the page took out (with its text unchanged) are put back. */
+export const MAX_RESTORES = 2;
 
 /** What the session needs from the content script. */
 export interface PageSessionOptions {
@@ -74,6 +78,8 @@ export function startPageSession(options: PageSessionOptions): PageSession {
   let running: Promise<void> | null = null;
   let again = false;
   let verdict = options.verdict ?? null;
+  /** Runs in a row that marked the same text again because the page had taken the marks out. */
+  let restores = 0;
   // Debounced, but a page that never stops changing is still annotated within MAX_WAIT_MS.
   const settle = createSettler(() => kick(), signal);
 
@@ -146,9 +152,23 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     if (page && page.root === root && status !== 'error') {
       // Marks split text nodes but keep the text: equal text means nothing new to read.
       const current = await buildModel(root);
-      if (!current || current.text === page.model.text) return;
+      if (!current) return;
+      if (current.text === page.model.text) {
+        if (page.intact()) return;
+        // The page took marks out (a re-render) without changing its text: mark it
+        // again, but not forever against a page that removes whatever is added.
+        if (++restores > MAX_RESTORES) return;
+      } else {
+        restores = 0;
+      }
+    } else {
+      restores = 0;
     }
     teardown();
+    // Marks the page copied (innerHTML) are not ours to track: take them out before reading.
+    dom.ours(() => {
+      for (const m of root.querySelectorAll(MARK_TAG)) m.replaceWith(...m.childNodes);
+    });
     status = 'working';
     const model = await buildModel(root);
     if (!model || signal.aborted) return;
@@ -165,15 +185,22 @@ export function startPageSession(options: PageSessionOptions): PageSession {
       return;
     }
     const style = settings.highlightStyle;
-    page = await createAnnotatedPage(model, result, {
+    const created = await createAnnotatedPage(model, result, {
       write: (w) => dom.ours(w),
       slicer: createSlicer(),
       aborted: () => signal.aborted,
       describe: options.describe,
       style,
     });
+    if (signal.aborted) {
+      dom.ours(() => created.remove());
+      return;
+    }
+    page = created;
     const abort = new AbortController();
-    signal.addEventListener('abort', () => abort.abort(), { once: true });
+    const stop = () => abort.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    abort.signal.addEventListener('abort', () => signal.removeEventListener('abort', stop), { once: true });
     dom.ours(() => {
       const annotated = page!;
       const card = createCardController({

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import bundledIndex from 'virtual:claimlens/index';
-import { startPageSession, MAX_WAIT_MS, type PageSession } from '../../lib/annotate/page-session';
+import { startPageSession, MAX_RESTORES, MAX_WAIT_MS, type PageSession } from '../../lib/annotate/page-session';
 import { loadIndex } from '../../lib/claims/load-index';
 import { articleSignal, type ArticleSignal } from '../../lib/page/article-gate';
 import { createMatcher } from '../../lib/match/matcher';
@@ -12,6 +12,22 @@ import { DEFAULT_SETTINGS, type Settings } from '../../lib/storage/settings';
 vi.mock('../../lib/page/article-gate', async (original) => {
   const real = await original<typeof import('../../lib/page/article-gate')>();
   return { ...real, articleSignal: vi.fn(real.articleSignal) };
+});
+
+// The real slicer, unless a test forces a pause (and hooks into it) between every two slices.
+const slicing: { onPause?: () => void } = {};
+vi.mock('../../lib/annotate/slices', async (original) => {
+  const real = await original<typeof import('../../lib/annotate/slices')>();
+  return {
+    ...real,
+    createSlicer: () => {
+      const slicer = real.createSlicer();
+      return {
+        shouldPause: () => !!slicing.onPause || slicer.shouldPause(),
+        pause: () => (slicing.onPause?.(), slicer.pause()),
+      };
+    },
+  };
 });
 
 const index = loadIndex(bundledIndex);
@@ -62,6 +78,11 @@ function start(settings: Settings = { ...DEFAULT_SETTINGS, disabledSites: [] }, 
 
 const marks = () => [...document.querySelectorAll('claimlens-mark')];
 const story = () => document.getElementById('story')!;
+/** Lets the page's changes settle and the run they start finish. */
+const settled = async () => {
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await session.idle();
+};
 
 beforeEach(() => {
   Element.prototype.scrollIntoView = () => undefined;
@@ -70,6 +91,7 @@ beforeEach(() => {
   matchCalls = [];
   reports = [];
   result = realMatch;
+  slicing.onPause = undefined;
 });
 afterEach(() => {
   abort.abort();
@@ -200,5 +222,81 @@ describe('page session', () => {
     await session.idle();
     expect(matchCalls).toEqual([]);
     expect(session.state().status).toBe('not-article');
+  });
+
+  it('leaves no marks, card or listener when the extension shuts down while marks are being written', async () => {
+    story().insertAdjacentHTML('beforeend', `<p>${DENIAL}</p>`); // two marks: a pause falls between them
+    const original = story().innerHTML;
+    let pauses = 0;
+    slicing.onPause = () => {
+      pauses++;
+      abort.abort();
+    };
+    start();
+    await session.idle();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pauses).toBeGreaterThan(0);
+    expect(marks()).toHaveLength(0);
+    expect(document.querySelector('claimlens-card')).toBeNull();
+    expect(story().innerHTML).toBe(original);
+  });
+
+  it('marks again when the page re-renders the article with the same text', async () => {
+    start();
+    await session.idle();
+    story().innerHTML = ARTICLE.replace(/^<article id="story">|<\/article>$/g, '');
+    await settled();
+    expect(marks()).toHaveLength(1);
+    expect(marks()[0]!.isConnected).toBe(true);
+  });
+
+  it('stops putting marks back on a page that takes out whatever is added', async () => {
+    start();
+    await session.idle();
+    new MutationObserver(() => {
+      for (const m of marks()) m.replaceWith(...m.childNodes);
+    }).observe(story(), { childList: true, subtree: true });
+    marks()[0]!.replaceWith(...marks()[0]!.childNodes);
+    for (let i = 0; i < 6; i++) await settled();
+    expect(matchCalls).toHaveLength(1 + MAX_RESTORES);
+  });
+
+  it('does not nest marks in a copy the page made of marked HTML', async () => {
+    start();
+    await session.idle();
+    const quote = document.createElement('blockquote');
+    quote.innerHTML = marks()[0]!.parentElement!.innerHTML;
+    story().appendChild(quote);
+    await settled();
+    expect(document.querySelectorAll('claimlens-mark claimlens-mark')).toHaveLength(0);
+    expect(quote.querySelectorAll('claimlens-mark')).toHaveLength(1); // the copy is read and marked as text of its own
+  });
+
+  it('holds one listener on the extension context however often it annotates again', async () => {
+    start();
+    const listening = new Set<unknown>();
+    const { addEventListener: add, removeEventListener: remove } = abort.signal;
+    abort.signal.addEventListener = ((type: string, fn: EventListener, opts?: AddEventListenerOptions) => {
+      listening.add(fn);
+      add.call(abort.signal, type, fn, opts);
+    }) as typeof add;
+    abort.signal.removeEventListener = ((type: string, fn: EventListener) => {
+      listening.delete(fn);
+      remove.call(abort.signal, type, fn);
+    }) as typeof remove;
+    await session.idle();
+    for (let i = 0; i < 4; i++) {
+      story().appendChild(Object.assign(document.createElement('p'), { textContent: `${FILLER} Item ${i}.` }));
+      await settled();
+    }
+    expect(matchCalls).toHaveLength(5);
+    expect(listening.size).toBe(1);
+  });
+
+  it('marks a sentence whose source has a blank line in the middle of its paragraph', async () => {
+    story().insertAdjacentHTML('beforeend', `<p>${DENIAL.replace(' had ', '\n\nhad ')}</p>`);
+    start();
+    await session.idle();
+    expect(marks().map((m) => m.getAttribute('data-claim-ids'))).toContain('trump-campaign-russia-contacts');
   });
 });
