@@ -1,6 +1,7 @@
 // Format detection, input parsing and the errors for inputs no importer knows.
 import { describe, expect, it } from 'vitest';
 import { detectFormat, ImportError, importInput, parseImportText } from '../../lib/claims/importers';
+import { DETECT_RECORDS } from '../../lib/claims/importers/detect';
 import { json } from './import-helpers';
 
 describe('parseImportText', () => {
@@ -28,6 +29,19 @@ describe('detectFormat', () => {
     ['a 2B record', { vclaim_id: 'v', vclaim: 'x', speaker: 's', truth_label: 'true' }, 'checkthat-2b'],
   ])('recognises %s', (_name, value, format) => {
     expect(detectFormat(json(value))).toBe(format);
+  });
+
+  it('looks past records no importer knows, as in the JSON-LD blocks of a fact-check page', () => {
+    const page = [{ '@type': 'WebSite', name: 'Example Check' }, { '@type': 'BreadcrumbList' }, { '@type': 'ClaimReview', claimReviewed: 'x' }];
+    expect(detectFormat(json(page))).toBe('claimreview');
+    expect(detectFormat({ kind: 'jsonl', lines: ['{"@type":"WebPage"}', '{"vclaim_id":"v","vclaim":"x"}'] })).toBe('checkthat-2a');
+    const tooFar = [...Array.from({ length: DETECT_RECORDS }, () => ({ '@type': 'WebPage' })), { '@type': 'ClaimReview', claimReviewed: 'x' }];
+    expect(() => detectFormat(json(tooFar))).toThrow(/unknown input format: the first record has the keys \{@type\}/);
+  });
+
+  it('refuses an input of the format from which no claim can be imported', () => {
+    expect(() => importInput(json({ '@type': 'DataFeed', dataFeedElement: [] }))).toThrow(/no records to import as claimreview/);
+    expect(() => importInput(json([{ '@type': 'ClaimReview' }, { '@type': 'WebPage' }]))).toThrow(/no claim could be imported as claimreview: 2 of 2 record/);
   });
 
   it('reads the first non-blank JSONL line', () => {

@@ -1,7 +1,8 @@
 /**
- * Picks the importer for an input by looking at its first record, and runs
- * it. Detection is by shape, not by file name, so a renamed download still
- * imports, and an unknown shape fails with the keys it did find.
+ * Picks the importer for an input by looking at its records, and runs it.
+ * Detection is by shape, not by file name, so a renamed download still
+ * imports, and an unknown shape fails with the keys it did find. An input
+ * from which no claim can be imported is refused, never made an empty pack.
  */
 import { checkThatTask, importCheckThat2a, importCheckThat2b } from './checkthat';
 import { isClaimReview, isDataFeed } from './claimreview-records';
@@ -24,20 +25,21 @@ const IMPORTERS: Readonly<Record<ImportFormat, (input: ImportInput, options?: Im
   'checkthat-2b': importCheckThat2b,
 };
 
-/** The first object in a value, looking into arrays (nulls are skipped). */
-function firstObject(value: unknown): JsonObject | undefined {
-  if (isObject(value)) return value;
-  if (!Array.isArray(value)) return undefined;
-  for (const item of value) {
-    const found = firstObject(item);
-    if (found) return found;
-  }
-  return undefined;
+/** How many records detection looks at before giving up on an input. */
+export const DETECT_RECORDS = 100;
+
+/** The objects in a value, looking into arrays (nulls are skipped), in order. */
+function* objectsIn(value: unknown): Generator<JsonObject> {
+  if (isObject(value)) yield value;
+  else if (Array.isArray(value)) for (const item of value) yield* objectsIn(item);
 }
 
-/** The first record of the input that is an object. */
-function firstRecord(input: ImportInput): JsonObject | undefined {
-  if (input.kind === 'json') return firstObject(input.value);
+/** The records of the input that are objects, in order. */
+function* recordsOf(input: ImportInput): Generator<JsonObject> {
+  if (input.kind === 'json') {
+    yield* objectsIn(input.value);
+    return;
+  }
   for (const [i, line] of input.lines.entries()) {
     if (line.trim() === '') continue;
     let value: unknown;
@@ -46,10 +48,8 @@ function firstRecord(input: ImportInput): JsonObject | undefined {
     } catch (err) {
       throw new ImportError(`line ${i + 1}: invalid JSON — ${err instanceof Error ? err.message : String(err)}`);
     }
-    const found = firstObject(value);
-    if (found) return found;
+    yield* objectsIn(value);
   }
-  return undefined;
 }
 
 /** The format of one object, or undefined. */
@@ -62,14 +62,21 @@ export function formatOf(value: JsonObject): ImportFormat | undefined {
 }
 
 /**
- * The format of `input`, from its first record. Throws {@link ImportError}
- * naming the keys it found when no importer knows the shape.
+ * The format of `input`, from the first of its first DETECT_RECORDS records
+ * that some importer knows: the JSON-LD blocks of a fact-check page, taken
+ * together, start with a WebSite or a WebPage before the ClaimReview. Throws
+ * {@link ImportError} naming the keys of the first record when none is known.
  */
 export function detectFormat(input: ImportInput): ImportFormat {
-  const first = firstRecord(input);
+  let first: JsonObject | undefined;
+  let seen = 0;
+  for (const record of recordsOf(input)) {
+    first ??= record;
+    const format = formatOf(record);
+    if (format) return format;
+    if (++seen >= DETECT_RECORDS) break;
+  }
   if (!first) throw new ImportError('the input holds no JSON object, so there is nothing to import');
-  const format = formatOf(first);
-  if (format) return format;
   const keys = Object.keys(first).slice(0, 12).join(', ');
   const known = Object.values(IMPORT_FORMATS).map((d) => `  - ${d}`).join('\n');
   throw new ImportError(`unknown input format: the first record has the keys {${keys}}. Claimlens imports:\n${known}`);
@@ -77,5 +84,15 @@ export function detectFormat(input: ImportInput): ImportFormat {
 
 /** Imports `input` with the importer for `format`, detecting it when not given. */
 export function importInput(input: ImportInput, options: ImportOptions = {}, format: ImportFormat = detectFormat(input)): ImportResult {
-  return IMPORTERS[format](input, options);
+  const result = IMPORTERS[format](input, options);
+  // An empty pack would install as if something had been imported (and replace a pack of the same id).
+  if (result.pack.claims.length === 0) {
+    const { records, unmapped } = result.report;
+    throw new ImportError(
+      records === 0
+        ? `no records to import as ${format}, so nothing was imported`
+        : `no claim could be imported as ${format}: ${unmapped} of ${records} record(s) are not ${format} claims, so nothing was imported`,
+    );
+  }
+  return result;
 }
