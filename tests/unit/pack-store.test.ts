@@ -129,6 +129,34 @@ describe('pack store', () => {
     });
     const outcome = await startStore().install('river-claimreview.json', claimReview, claimReview.length);
     expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
-    expect(outcome.ok && outcome.pack).toMatchObject({ importedFrom: 'claimreview', claimCount: 1, bundled: false });
+    expect(outcome.ok && outcome.pack).toMatchObject({ id: 'river-claimreview', importedFrom: 'claimreview', claimCount: 1, bundled: false });
+  });
+
+  /** A one-claim ClaimReview file's text. */
+  const claimReviewOf = (claim: string, url: string) =>
+    JSON.stringify({ '@type': 'ClaimReview', claimReviewed: claim, url, author: { '@type': 'Organization', name: 'Example Fact Check' }, reviewRating: { alternateName: 'False' } });
+
+  it('keeps two imported ClaimReview files as two packs, each named after its file', async () => {
+    const store = startStore();
+    const first = claimReviewOf('Whipped cream was banned in every cafe in the city last winter.', 'https://factcheck.example/cream');
+    const second = claimReviewOf('The harbour bridge toll doubled over the last year.', 'https://factcheck.example/toll');
+    await store.install('cafes.json', first, first.length);
+    const outcome = await store.install('bridge-toll.json', second, second.length);
+    expect(outcome.ok && outcome.replaced).toBe(false);
+    expect((await store.list()).filter((p) => !p.bundled).map((p) => p.id)).toEqual(['cafes', 'bridge-toll']);
+  });
+
+  it('refuses a pack without "format" and a file with no importable claim, leaving installed packs as they were', async () => {
+    const store = startStore();
+    expect((await store.install('community.pack.json', community, community.length)).ok).toBe(true);
+    const before = await store.list();
+    const noFormat = JSON.stringify({ ...JSON.parse(community), format: undefined, id: 'city-hall' });
+    const refused = await store.install('city-hall.pack.json', noFormat, noFormat.length);
+    expect(!refused.ok && refused.errors.map((e) => e.message)).toEqual([expect.stringContaining('add "format" to this pack')]);
+    // Expanded JSON-LD, which the ClaimReview importer does not read: nothing to install.
+    const expanded = JSON.stringify([{ '@type': ['http://schema.org/ClaimReview'], 'http://schema.org/claimReviewed': [{ '@value': 'x' }] }]);
+    const empty = await store.install('expanded.json', expanded, expanded.length);
+    expect(!empty.ok && empty.errors[0]!.message).toMatch(/no claim could be imported as claimreview: 1 of 1 record/);
+    expect(await store.list()).toEqual(before);
   });
 });
