@@ -145,6 +145,20 @@ describe('ClaimReview importer: claimants and sources', () => {
     expect(report.guessedKinds).toBe(0);
   });
 
+  it('keeps claimants apart whose names a slug cannot spell, and reads an itemReviewed given as a list of one', () => {
+    const records = [
+      review({ itemReviewed: [{ '@type': 'Claim', author: { '@type': 'Person', name: 'Владимир Путин' } }] }),
+      review({ url: 'https://factcheck.example/2', claimReviewed: 'Other claim.', itemReviewed: { author: 'Дональд Трамп' } }),
+      review({ url: 'https://factcheck.example/3', claimReviewed: 'Third claim.', itemReviewed: { author: 'владимир путин' } }),
+    ];
+    const { pack } = importClaimReview(json(records));
+    expectValid(pack);
+    expect(pack.actors?.map((a) => [a.name, a.aliases ?? []])).toEqual([['Владимир Путин', ['владимир путин']], ['Дональд Трамп', []]]);
+    expect(pack.actors?.[0]!.id).toMatch(/^actor-[0-9a-f]{8}$/);
+    const stanceActors = pack.claims.map((c) => c.stances?.map((st) => st.actor));
+    expect(stanceActors).toEqual([[pack.actors![0]!.id], [pack.actors![1]!.id], [pack.actors![0]!.id]]);
+  });
+
   it('names the fact-checker by its URL host when the markup gives no name', () => {
     const { pack } = importClaimReview(json(review({ author: { '@type': 'Organization', url: 'http://www.politifact.com/' } })));
     expect(pack.claims[0]!.reviews?.[0]?.publisher).toBe('politifact.com');

@@ -5,6 +5,7 @@
  * the same for all formats.
  */
 import type { ClaimInput, PackInput } from '../schema';
+import { fnv1a32 } from '../checksum';
 import { guessActorKind } from './actor-kind';
 import { IdAllocator, idSlug, slugify } from './slug';
 import { PROGRESS_EVERY, type ImportFormat, type ImportOptions, type ImportReport, type ImportResult, type JsonObject } from './types';
@@ -37,6 +38,22 @@ export function compact<T extends object>(value: T): T {
 
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/;
 
+/** A letter that is not a…z once accents are folded away (Cyrillic, Greek, CJK…). */
+const NON_LATIN_LETTER = /[^\P{L}a-zA-Z]/u;
+
+/**
+ * The actor id of a claimant's name: its slug, so that spellings that differ
+ * only in accents, case or punctuation are one actor. A slug keeps only a…z
+ * and digits, so a name with other letters ("Владимир Путин") would slug to
+ * the fallback or to its Latin part alone, and different people would become
+ * one actor: such names also carry a hash of the whole name.
+ */
+export function actorId(name: string): string {
+  const folded = name.normalize('NFKD').replace(/\p{M}+/gu, '');
+  const slug = slugify(name, 'actor');
+  return NON_LATIN_LETTER.test(folded) ? `${slug}-${fnv1a32(folded.toLowerCase())}` : slug;
+}
+
 /** Builds one pack; see the module comment. */
 export class PackBuilder {
   readonly report: ImportReport;
@@ -67,7 +84,7 @@ export class PackBuilder {
    * `extra` when an earlier record gave another one.
    */
   actor(claimant: ClaimantInput): { id: string; roleKept: boolean } {
-    const id = slugify(claimant.name, 'actor');
+    const id = actorId(claimant.name);
     const known = this.actors.get(id);
     if (known) {
       if (known.name !== claimant.name && !(known.aliases ?? []).includes(claimant.name)) {

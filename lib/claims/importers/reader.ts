@@ -111,9 +111,10 @@ export class FieldReader {
     return out;
   }
 
-  /** The object under `key` as a reader, when it holds exactly one object. */
+  /** The object under `key` as a reader, when it holds exactly one object (alone, or as a list of one). */
   child(key: string): FieldReader | undefined {
-    if (!isObject(this.value[key])) return undefined;
+    const value = this.value[key];
+    if (!isObject(value) && !(Array.isArray(value) && value.length === 1 && isObject(value[0]))) return undefined;
     const first = this.list(key)[0];
     return first instanceof FieldReader ? first : undefined;
   }
