@@ -6,6 +6,10 @@
  * A pack is a JSON file holding metadata, the actors who take positions,
  * the other named entities a claim can mention, and the claims themselves.
  * Actors and entities are referenced by id from claims and stances.
+ *
+ * Every object is strict: a field the schema does not know is an error, not
+ * silently dropped, so a misspelt "stance" or "qoute" cannot lose a claim's
+ * stances or quote (data without a field of its own goes under `extra`).
  */
 import * as v from 'valibot';
 
@@ -16,10 +20,18 @@ export const IdSchema = v.pipe(
 );
 
 const NonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
-const IsoDate = v.pipe(v.string(), v.isoDate('must be a date as YYYY-MM-DD'));
+const IsoDate = v.pipe(
+  v.string(),
+  v.isoDate('must be a date as YYYY-MM-DD'),
+  // isoDate takes any day up to 31 in any month; a card must not show "2020-02-30".
+  v.check((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) === d; // text that is no date at all: isoDate says so
+  }, 'must be a real calendar date'),
+);
 
 /** Where a stance was reported. `url` is left out when the source gives none. */
-export const SourceSchema = v.object({
+export const SourceSchema = v.strictObject({
   outlet: NonEmpty,
   title: v.optional(NonEmpty),
   url: v.optional(v.string()),
@@ -27,7 +39,7 @@ export const SourceSchema = v.object({
 });
 
 /** One actor's position on a claim, with the words they used where known. */
-export const StanceSchema = v.object({
+export const StanceSchema = v.strictObject({
   actor: IdSchema,
   stance: v.picklist(['asserts', 'denies'], 'must be "asserts" or "denies"'),
   quote: v.optional(NonEmpty),
@@ -35,7 +47,7 @@ export const StanceSchema = v.object({
 });
 
 /** A fact-checker's verdict on a claim. */
-export const ReviewSchema = v.object({
+export const ReviewSchema = v.strictObject({
   publisher: NonEmpty,
   rating: NonEmpty,
   /** -1 (false) … 1 (true); absent when the rating text does not map. */
@@ -45,7 +57,7 @@ export const ReviewSchema = v.object({
 });
 
 /** A place where the claim was published or repeated. */
-export const AppearanceSchema = v.object({
+export const AppearanceSchema = v.strictObject({
   url: v.optional(v.string()),
   outlet: v.optional(NonEmpty),
   title: v.optional(NonEmpty),
@@ -53,7 +65,7 @@ export const AppearanceSchema = v.object({
 });
 
 /** A named thing (person, organisation, place, thing) and the names it goes by. */
-export const EntitySchema = v.object({
+export const EntitySchema = v.strictObject({
   id: IdSchema,
   name: NonEmpty,
   aliases: v.optional(v.array(NonEmpty), []),
@@ -61,7 +73,7 @@ export const EntitySchema = v.object({
 });
 
 /** An entity that takes positions on claims; `role` is shown on the card. */
-export const ActorSchema = v.object({
+export const ActorSchema = v.strictObject({
   id: IdSchema,
   name: NonEmpty,
   aliases: v.optional(v.array(NonEmpty), []),
@@ -76,7 +88,7 @@ export const ActorSchema = v.object({
  * weaker fields; the annotation decision and the card never do, because a
  * headline is the fact-checker's wording ("X inaccurately describes…").
  */
-export const RetrievalSchema = v.object({
+export const RetrievalSchema = v.strictObject({
   title: v.optional(NonEmpty),
   summary: v.optional(NonEmpty),
   speaker: v.optional(NonEmpty),
@@ -85,7 +97,7 @@ export const RetrievalSchema = v.object({
 });
 
 /** A checkable statement, the ways it is phrased, and who holds which position. */
-export const ClaimSchema = v.object({
+export const ClaimSchema = v.strictObject({
   id: IdSchema,
   text: NonEmpty,
   /** Other wordings of the same claim, used for matching only. */
@@ -115,14 +127,14 @@ export const ClaimSchema = v.object({
 });
 
 /** Pack metadata and contents. `format` lets future readers migrate old packs. */
-export const PackSchema = v.object({
+export const PackSchema = v.strictObject({
   format: v.literal('claimlens-pack/1', 'must be "claimlens-pack/1"'),
   id: IdSchema,
   title: NonEmpty,
   version: NonEmpty,
   language: v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag such as "en"')),
   license: NonEmpty,
-  source: v.object({ name: NonEmpty, url: v.optional(v.string()) }),
+  source: v.strictObject({ name: NonEmpty, url: v.optional(v.string()) }),
   description: v.optional(NonEmpty),
   actors: v.optional(v.array(ActorSchema), []),
   entities: v.optional(v.array(EntitySchema), []),

@@ -75,9 +75,61 @@ const EXPECTED: Record<string, string> = {
   Object: 'an object',
 };
 
-// Marks a missing required field; the message needs the full path, which
-// valibot only completes after the message callback has run.
+// Mark a missing required field and a field the schema does not know; their
+// messages need the full path, which valibot only completes after the
+// message callback has run.
 const MISSING = '\0missing';
+const UNKNOWN = '\0unknown';
+
+/** A valibot schema as far as walking down a path needs it. */
+interface SchemaNode {
+  type: string;
+  wrapped?: SchemaNode;
+  item?: SchemaNode;
+  entries?: Record<string, SchemaNode>;
+}
+
+/** The object schema that holds the field at `steps` (the pack's own for a top-level field), or undefined. */
+function ownerSchema(steps: readonly PathStep[]): SchemaNode | undefined {
+  let node: SchemaNode | undefined = PackSchema as unknown as SchemaNode;
+  for (const step of steps.slice(0, -1)) {
+    while (node?.wrapped) node = node.wrapped; // optional(…)
+    node = typeof step === 'number' ? node?.item : node?.entries?.[step];
+  }
+  while (node?.wrapped) node = node.wrapped;
+  return node?.entries ? node : undefined;
+}
+
+/**
+ * Edit distance with a swap of two neighbours as one edit (optimal string
+ * alignment), for "did you mean" on a misspelt field: "qoute" is one edit
+ * from "quote". Field names are short, so the full table is cheap.
+ */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The message for a field its object does not take: the closest known name, and every known one. */
+function unknownFieldMessage(steps: readonly PathStep[], owner: string): string {
+  const key = String(steps[steps.length - 1]);
+  const known = Object.keys(ownerSchema(steps)?.entries ?? {});
+  const closest = known
+    .map((name) => ({ name, d: editDistance(key.toLowerCase(), name.toLowerCase()) }))
+    .filter(({ name, d }) => d <= Math.max(1, Math.floor(name.length / 3)))
+    .sort((a, b) => a.d - b.d)[0];
+  const hint = closest ? ` — did you mean "${closest.name}"?` : '.';
+  const rest = known.includes('extra') ? '; keep data that has no field of its own under "extra"' : '';
+  return `unknown field "${key}"${hint} A ${owner} takes: ${known.join(', ')}${rest}`;
+}
 
 /**
  * Message for schema checks that carry no message of their own: valibot's
@@ -85,18 +137,20 @@ const MISSING = '\0missing';
  * but not how to fix it.
  */
 function defaultMessage(issue: AnyIssue): string {
-  if (issue.type === 'object' && issue.received === 'undefined') return MISSING;
+  if (issue.type === 'strict_object' && issue.received === 'undefined') return MISSING;
+  if (issue.type === 'strict_object' && issue.expected === 'never') return UNKNOWN;
   const expected = issue.expected ?? '';
   return `must be ${EXPECTED[expected] ?? expected}, got ${issue.received}`;
 }
 
 /** The final message: missing fields name their owner, rule messages show the value. */
 function finalMessage(issue: AnyIssue, steps: readonly PathStep[]): string {
-  if (issue.message === MISSING) {
+  if (issue.message === MISSING || issue.message === UNKNOWN) {
     const key = String(steps[steps.length - 1]);
     // `claims[1].text` belongs to a claim, `source.outlet` to a source.
     const ownerStep = steps.findLast((step, i) => typeof step === 'string' && i < steps.length - 1);
-    const owner = ownerStep === undefined ? 'pack' : (OWNER[ownerStep] ?? ownerStep);
+    const owner = ownerStep === undefined ? 'pack' : (OWNER[ownerStep] ?? String(ownerStep));
+    if (issue.message === UNKNOWN) return unknownFieldMessage(steps, owner);
     return `required field is missing — add "${key}" to this ${owner}`;
   }
   const showsValue = ['regex', 'picklist', 'literal', 'iso_date'].includes(issue.type);

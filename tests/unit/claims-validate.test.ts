@@ -73,6 +73,32 @@ describe('validatePack: schema errors', () => {
     });
   });
 
+  it('reports a field its object does not take, with the closest name, rather than dropping it', () => {
+    const pack = fixturePack('valid');
+    pack.claims[0].stance = pack.claims[0].stances;
+    delete pack.claims[0].stances;
+    expect(onlyError(pack)).toMatchObject({
+      path: '$.claims[0].stance',
+      claimId: 'flynn-discussed-sanctions',
+      field: 'stance',
+      message: expect.stringMatching(/^unknown field "stance" — did you mean "stances"\? A claim takes: id, text, .*; keep data that has no field of its own under "extra"$/),
+    });
+    const quoted = fixturePack('valid');
+    quoted.claims[1].stances[0].qoute = 'We never discussed it.';
+    expect(onlyError(quoted)).toMatchObject({ path: '$.claims[1].stances[0].qoute', message: 'unknown field "qoute" — did you mean "quote"? A stance takes: actor, stance, quote, source' });
+    const odd = fixturePack('valid');
+    odd.publisher = 'Somebody';
+    expect(onlyError(odd).message).toMatch(/^unknown field "publisher"\. A pack takes: format, id, title/);
+  });
+
+  it('reports a date that is no day of the calendar', () => {
+    const pack = fixturePack('valid');
+    pack.claims[0].stances[0].source.date = '2020-02-30';
+    expect(onlyError(pack)).toMatchObject({ path: '$.claims[0].stances[0].source.date', field: 'date', message: 'must be a real calendar date' });
+    pack.claims[0].stances[0].source.date = '2020-02-29';
+    expect(validate(pack).errors).toEqual([]);
+  });
+
   it('reports an id that is not a slug', () => {
     const pack = fixturePack('valid');
     pack.actors[0].id = 'Mike Pence';
