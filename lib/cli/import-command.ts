@@ -57,6 +57,11 @@ export async function importCommand(args: string[], io: CommandIo = processIo): 
     io.stderr.write(`unknown --format "${values.format}"; use one of: ${Object.keys(IMPORT_FORMATS).join(', ')}\n`);
     return 2;
   }
+  if (values['source-url'] !== undefined && values['source-name'] === undefined) {
+    // The URL alone would be paired with the format's default source name, which it may not belong to.
+    io.stderr.write(`--source-url needs --source-name: name the source the URL belongs to\n\n${USAGE}`);
+    return 2;
+  }
   const source = values['source-name'] === undefined ? undefined : { name: values['source-name'], ...(values['source-url'] ? { url: values['source-url'] } : {}) };
   const quiet = values.quiet === true;
   let imported;

@@ -34,6 +34,10 @@ describe('claims import', () => {
     expect(await importCommand(['x.json'], memoryIo())).toBe(2); // no --out
     expect(await importCommand(['x.json', '--out', 'y', '--format', 'csv'], memoryIo())).toBe(2);
     expect(await importCommand(['x.json', '--bogus'], memoryIo())).toBe(2);
+    // A source URL is never paired with a name it was not given with.
+    const urlOnly = memoryIo();
+    expect(await importCommand(['x.json', '--out', 'y', '--source-url', 'https://factcheck.example/'], urlOnly)).toBe(2);
+    expect(urlOnly.err()).toMatch(/--source-url needs --source-name/);
   });
 
   it('fails with exit code 1 and writes nothing for an unknown format', async () => {
