@@ -78,6 +78,8 @@ export function startPageSession(options: PageSessionOptions): PageSession {
   let running: Promise<void> | null = null;
   let again = false;
   let verdict = options.verdict ?? null;
+  /** The sensitivity changed since the page was matched: the next run matches again even if the text is the same. */
+  let rematch = false;
   /** Runs in a row that marked the same text again because the page had taken the marks out. */
   let restores = 0;
   // Debounced, but a page that never stops changing is still annotated within MAX_WAIT_MS.
@@ -149,7 +151,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
       options.report([], null);
       return;
     }
-    if (page && page.root === root && status !== 'error') {
+    if (page && page.root === root && status !== 'error' && !rematch) {
       // Marks split text nodes but keep the text: equal text means nothing new to read.
       const current = await buildModel(root);
       if (!current) return;
@@ -170,6 +172,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
       for (const m of root.querySelectorAll(MARK_TAG)) m.replaceWith(...m.childNodes);
     });
     status = 'working';
+    rematch = false;
     const model = await buildModel(root);
     if (!model || signal.aborted) return;
     const result = await options.match(model.text);
@@ -197,6 +200,8 @@ export function startPageSession(options: PageSessionOptions): PageSession {
       return;
     }
     page = created;
+    // The style may have changed while the marks were written (setSettings saw no page then).
+    if (settings.highlightStyle !== style) dom.ours(() => created.setStyle(settings!.highlightStyle));
     const abort = new AbortController();
     const stop = () => abort.abort();
     signal.addEventListener('abort', stop, { once: true });
@@ -225,6 +230,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
   return {
     setSettings(next) {
       const styleChanged = settings !== null && settings.highlightStyle !== next.highlightStyle;
+      if (settings !== null && settings.sensitivity !== next.sensitivity) rematch = true;
       settings = next;
       if (styleChanged && page) {
         const style: HighlightStyle = next.highlightStyle;

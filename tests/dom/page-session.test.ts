@@ -299,4 +299,18 @@ describe('page session', () => {
     await session.idle();
     expect(marks().map((m) => m.getAttribute('data-claim-ids'))).toContain('trump-campaign-russia-contacts');
   });
+
+  it('applies a highlight style chosen while marks are being written, and matches again for a new sensitivity', async () => {
+    story().insertAdjacentHTML('beforeend', `<p>${DENIAL}</p>`); // two marks: a pause falls between them
+    const base: Settings = { ...DEFAULT_SETTINGS, disabledSites: [] };
+    slicing.onPause = () => session.setSettings({ ...base, highlightStyle: 'background' });
+    start(base);
+    await session.idle();
+    slicing.onPause = undefined;
+    expect(marks().map((m) => m.getAttribute('data-style'))).toEqual(['background', 'background']);
+    // The background applies the sensitivity per request: same text, but a new request.
+    session.setSettings({ ...base, highlightStyle: 'background', sensitivity: 'thorough' });
+    await settled();
+    expect(matchCalls).toHaveLength(2);
+  });
 });
