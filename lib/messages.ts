@@ -36,8 +36,11 @@ export type AnnotateResult = { ok: true; annotations: Annotation[]; claims: Matc
 /** The background's answer to `load-annotator`. */
 export type LoadAnnotatorResult = { ok: true } | { ok: false; error: string };
 
-/** Whether the index loads, and how many claims are active. */
-export type IndexStatus = { ok: true; claims: number } | { ok: false; error: string };
+/**
+ * Whether the index loads, and how many claims are active; `unreadable`
+ * names user packs left out because their stored bodies could not be read.
+ */
+export type IndexStatus = { ok: true; claims: number; unreadable?: string[] } | { ok: false; error: string };
 
 /** Messages a content script sends to the background. */
 export interface ContentToBackground {

@@ -16,6 +16,8 @@ export interface OptionsPageProps extends Omit<SettingsPanelProps, 'settings'> {
   importState: ImportState;
   /** Why the claim index does not load, if it does not. */
   indexError: string | null;
+  /** User packs left out of matching because their stored bodies could not be read, each with why. */
+  unreadablePacks: readonly string[];
   onToggle(packId: string, enabled: boolean): void;
   onRemove(packId: string): void;
   onFile(file: File): void;
@@ -29,6 +31,11 @@ export function OptionsPage(props: OptionsPageProps) {
       {props.indexError && (
         <p class="index-error" role="alert">
           {t('options.indexError', [props.indexError])}
+        </p>
+      )}
+      {props.unreadablePacks.length > 0 && (
+        <p class="index-error" role="alert">
+          {t('options.packsUnreadable', [props.unreadablePacks.join('; ')])}
         </p>
       )}
       <section aria-labelledby="packs-heading">

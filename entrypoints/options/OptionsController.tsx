@@ -22,6 +22,7 @@ export function OptionsController({ browserName }: OptionsControllerProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [shortcut, setShortcut] = useState<string | null>(null);
   const [indexError, setIndexError] = useState<string | null>(null);
+  const [unreadable, setUnreadable] = useState<string[]>([]);
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [importState, setImportState] = useState<ImportState>({ kind: 'idle' });
 
@@ -29,6 +30,7 @@ export function OptionsController({ browserName }: OptionsControllerProps) {
     setPacks(await sendToBackground('list-packs', {}));
     const status = await sendToBackground('index-status', {});
     setIndexError(status.ok ? null : status.error);
+    setUnreadable(status.ok ? (status.unreadable ?? []) : []);
   }, []);
 
   useEffect(() => {
@@ -80,6 +82,7 @@ export function OptionsController({ browserName }: OptionsControllerProps) {
       busy={busy}
       importState={importState}
       indexError={indexError}
+      unreadablePacks={unreadable}
       shortcut={shortcut}
       browserName={browserName}
       onToggle={(packId, enabled) => void withPack(packId, () => sendToBackground('set-pack-enabled', { packId, enabled }))}

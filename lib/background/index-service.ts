@@ -5,13 +5,15 @@
  * Chrome may stop the service worker whenever it is idle, and everything
  * here is then rebuilt lazily by the next request (a cold start costs one
  * load of the bundled index, and one IndexedDB read per enabled user pack).
+ * A user pack whose stored body cannot be read is left out and named in
+ * status(); the bundled packs and the other user packs still match.
  * Content scripts send the article text and get back only what their page
  * needs: the annotations and the card data of the matched claims.
  */
 import { IndexLoadError, loadIndex } from '../claims/load-index';
 import type { RuntimeClaim, RuntimeIndex } from '../claims/runtime-types';
 import { createMatcher, type Matcher } from '../match/matcher';
-import type { AnnotateResult, MatchedClaim } from '../messages';
+import type { AnnotateResult, IndexStatus, MatchedClaim } from '../messages';
 import type { PackStore } from '../storage/pack-store';
 import { getPackState } from '../storage/packs';
 import type { Sensitivity } from '../storage/settings';
@@ -23,6 +25,8 @@ interface Active {
   byId: Map<string, RuntimeClaim>;
   packTitles: Map<string, string>;
   matcher: { sensitivity: Sensitivity; matcher: Matcher } | null;
+  /** User packs left out because their bodies could not be read. */
+  userErrors: string[];
 }
 
 /** The background's index; see the module comment. */
@@ -34,7 +38,7 @@ export interface IndexService {
   /** Drops the compiled index (packs changed); the next request rebuilds it. */
   invalidate(): void;
   /** The load error of the current index, or null when it loads. */
-  status(): Promise<{ ok: true; claims: number } | { ok: false; error: string }>;
+  status(): Promise<IndexStatus>;
 }
 
 /** Creates the service around the bundled index module's value and the pack store. */
@@ -42,6 +46,7 @@ export function createIndexService(bundledRaw: unknown, packs: () => PackStore):
   let bundledResult: RuntimeIndex | IndexLoadError | null = null;
   let active: Promise<Active> | null = null;
   let generation = 0;
+  const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
   function bundled(): RuntimeIndex {
     if (bundledResult === null) {
@@ -59,7 +64,11 @@ export function createIndexService(bundledRaw: unknown, packs: () => PackStore):
   async function build(): Promise<Active> {
     const state = await getPackState();
     const off = new Set(state.disabled);
-    const indexes = [bundled(), ...(await packs().enabledUserIndexes(state))];
+    // One unreadable user pack (damaged body, IndexedDB unavailable) must not take the bundled packs down with it.
+    const enabled = state.user.filter((p) => !off.has(p.id));
+    const settled = await Promise.allSettled(enabled.map((p) => packs().enabledUserIndexes({ user: [p], disabled: [] })));
+    const userErrors = settled.flatMap((r, i) => (r.status === 'rejected' ? [`pack "${enabled[i]!.id}": ${message(r.reason)}`] : []));
+    const indexes = [bundled(), ...settled.flatMap((r) => (r.status === 'fulfilled' ? r.value : []))];
     const claims: RuntimeClaim[] = [];
     const byId = new Map<string, RuntimeClaim>();
     const packTitles = new Map<string, string>();
@@ -72,7 +81,7 @@ export function createIndexService(bundledRaw: unknown, packs: () => PackStore):
         claims.push(claim);
       }
     }
-    return { claims, byId, packTitles, matcher: null };
+    return { claims, byId, packTitles, matcher: null, userErrors };
   }
 
   function current(): Promise<Active> {
@@ -94,8 +103,6 @@ export function createIndexService(bundledRaw: unknown, packs: () => PackStore):
     }
     return a.matcher.matcher;
   }
-
-  const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
   return {
     bundled,
@@ -121,7 +128,9 @@ export function createIndexService(bundledRaw: unknown, packs: () => PackStore):
     },
     async status() {
       try {
-        return { ok: true, claims: (await current()).claims.length };
+        const a = await current();
+        // Matching goes on with the rest; the options page names the packs left out.
+        return a.userErrors.length > 0 ? { ok: true, claims: a.claims.length, unreadable: a.userErrors } : { ok: true, claims: a.claims.length };
       } catch (error) {
         return { ok: false, error: message(error) };
       }

@@ -134,7 +134,8 @@ export function createPackStore(options: PackStoreOptions): PackStore {
       user: state.user.filter((p) => p.id !== packId),
       disabled: state.disabled.filter((id) => id !== packId),
     });
-    await deletePackBody(await db(), target.bodyKey).catch(() => undefined);
+    // The pack is gone once the metadata says so; a body left behind is swept on the next start.
+    await db().then((handle) => deletePackBody(handle, target.bodyKey)).catch(() => undefined);
   }
 
   async function setEnabled(packId: string, enabled: boolean): Promise<void> {

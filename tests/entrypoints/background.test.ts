@@ -141,6 +141,25 @@ describe('background', () => {
       const status = await page<IndexStatus>({ method: 'index-status' });
       expect(status.ok && status.claims).toBeGreaterThan(5);
     });
+
+    it('goes on matching the other packs when a user pack cannot be read, and still removes it', async () => {
+      await page({ method: 'import-pack', fileName: 'community.pack.json', text: fixture('community.pack.json'), bytes: 1000 });
+      // A restart in a profile where IndexedDB cannot be opened (Firefox's private windows).
+      const saved = globalThis.indexedDB;
+      (globalThis as { indexedDB?: unknown }).indexedDB = undefined;
+      try {
+        fakeBrowser.runtime.onMessage.removeAllListeners();
+        background.main();
+        const matched = await report(5, { method: 'annotate', text: SEED_SENTENCE }) as AnnotateResult;
+        expect(matched.ok && matched.annotations.length).toBe(1);
+        const status = await page<IndexStatus>({ method: 'index-status' });
+        expect(status).toMatchObject({ ok: true, unreadable: [expect.stringMatching(/^pack "community-test": /)] });
+        await page({ method: 'remove-pack', packId: 'community-test' }); // a rejection fails the test
+        expect((await getPackState()).user).toEqual([]);
+      } finally {
+        globalThis.indexedDB = saved;
+      }
+    });
   });
 
   describe('loading the annotator into articles', () => {

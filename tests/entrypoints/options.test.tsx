@@ -4,6 +4,7 @@ import path from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { OptionsController } from '../../entrypoints/options/OptionsController';
 import { getPackState } from '../../lib/storage/packs';
@@ -136,5 +137,24 @@ describe('options page', () => {
     await act(() => siteButton.click());
     await until(async () => expect((await getSettings()).disabledSites).toEqual(['other.example']));
     await until(() => expect(container.querySelector('.sites')!.textContent).not.toContain('news.example'));
+  });
+
+  it('names a pack whose stored body cannot be read, as left out, while the other packs work', async () => {
+    await mount();
+    await choose('community.pack.json');
+    await until(() => expect(rows()).toContain('community-test'));
+    render(null, container);
+    container.remove();
+    // The background starts again where IndexedDB cannot be opened (Firefox's private windows).
+    const saved = globalThis.indexedDB;
+    (globalThis as { indexedDB?: unknown }).indexedDB = undefined;
+    try {
+      fakeBrowser.runtime.onMessage.removeAllListeners();
+      background.main();
+      await mount();
+      await until(() => expect(container.querySelector('[role="alert"]')?.textContent).toMatch(/could not be read and are left out; the other packs still work.*pack "community-test"/));
+    } finally {
+      globalThis.indexedDB = saved;
+    }
   });
 });
