@@ -59,7 +59,7 @@ const MONTHS: ReadonlySet<string> = new Set(
 );
 
 /** True when token i is a one- or two-digit number next to a month name: a day, which says when, not what. */
-function isDayOfMonth(tokens: Token[], i: number): boolean {
+export function isDayOfMonth(tokens: readonly Token[], i: number): boolean {
   return /^\d{1,2}$/.test(tokens[i]!.norm) && (MONTHS.has(tokens[i - 1]?.norm ?? '') || MONTHS.has(tokens[i + 1]?.norm ?? ''));
 }
 

@@ -15,6 +15,7 @@ import { analyzeTokens, entityTerm, isEntityTerm } from './analyze';
 import { compileEntities, type EntityIndex } from './entities';
 import { nameGroups, NO_GROUP } from './name-runs';
 import { minProbeWeight, probeTerms } from './probes';
+import { quantitiesOf } from './quantities';
 import { TermTable } from './term-table';
 import { isCommonTerm } from './terms';
 import { tokenize } from './tokenize';
@@ -39,6 +40,8 @@ export interface Compiled {
   wordingClaim: Int32Array;
   /** Per wording: its text (the claim text or a paraphrase). */
   wordingText: string[];
+  /** Per wording: the quantities it states (quantities.ts), most often none. */
+  wordingQuantities: (readonly number[])[];
   /** Per wording: the sum of its terms' coverage weights, the denominator of coverage. */
   wordingTotal: Float64Array;
   /** The terms of wording w are wordingTerms[wordingStart[w] … wordingStart[w + 1]), in the wording's order. */
@@ -83,11 +86,13 @@ export function coverageWeight(c: Pick<Compiled, 'termWeight' | 'required'>, cla
 
 /** The required entities of the many claims that name none: one shared array, not one per claim. */
 const NONE = new Int32Array(0);
+/** The quantities of the many wordings that state none. */
+const NO_QUANTITIES: readonly number[] = [];
 
 /** Analyses every wording of `claims` and builds the probe lists for `threshold`. */
 export function compile(claims: MatchableClaim[], threshold: number): Compiled {
   const entities = compileEntities(claims.flatMap((c) => c.entities));
-  const analysed: { claim: number; text: string; terms: string[]; groups: Int32Array }[] = [];
+  const analysed: { claim: number; text: string; terms: string[]; groups: Int32Array; quantities: readonly number[] }[] = [];
   const claimTerms: string[][] = claims.map(() => []);
   claims.forEach((claim, ci) => {
     for (const text of [claim.text, ...claim.paraphrases]) {
@@ -95,7 +100,8 @@ export function compile(claims: MatchableClaim[], threshold: number): Compiled {
       const analysis = analyzeTokens(tokens, entities).terms;
       if (analysis.size === 0) continue;
       const terms = [...analysis.keys()];
-      analysed.push({ claim: ci, text, terms, groups: nameGroups(tokens, analysis) });
+      const quantities = quantitiesOf(tokens);
+      analysed.push({ claim: ci, text, terms, groups: nameGroups(tokens, analysis), quantities: quantities.length > 0 ? quantities : NO_QUANTITIES });
       claimTerms[ci]!.push(...terms);
     }
   });
@@ -161,6 +167,7 @@ export function compile(claims: MatchableClaim[], threshold: number): Compiled {
     claims, entities, weights, table, termFlags, termWeight,
     wordingClaim: Int32Array.from(analysed, (a) => a.claim),
     wordingText: analysed.map((a) => a.text),
+    wordingQuantities: analysed.map((a) => a.quantities),
     wordingTotal, wordingStart, wordingTerms: Int32Array.from(flat), termGroup: Int32Array.from(termGroup),
     probeStart, probeWordings, probeWeights, need, required,
   };

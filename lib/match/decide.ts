@@ -7,6 +7,7 @@
  * pass every test: enough weighted coverage of one claim wording, enough
  * shared terms that are not common news words (a couple of shared names
  * is not a claim), every key entity of the claim named in the sentence,
+ * no stated quantity far from all those the claim states (quantities.ts),
  * and enough focus: the claim must be a fair part of what the sentence
  * says, not four words of a long sentence about something else (focus.ts).
  */
@@ -28,6 +29,8 @@ export interface Candidate {
   requiredEntities: number;
   /** Share of the sentence's own weight that the wording accounts for, 0…1 (focus.ts); unchecked when absent. */
   focus?: number;
+  /** True when both state quantities and none agree (quantities.ts): a different claim on the same subject. */
+  quantitiesClash?: boolean;
 }
 
 /** Thresholds of the decision. */
@@ -68,7 +71,7 @@ export const DEFAULT_RULES: Readonly<DecisionRules> = {
 
 /** True when the candidate is sure enough to annotate. */
 export function decide(c: Candidate, rules: DecisionRules = DEFAULT_RULES): boolean {
-  if (c.missingEntities > 0) return false;
+  if (c.missingEntities > 0 || c.quantitiesClash === true) return false;
   if (c.coverage < rules.threshold) return false;
   if (c.matchedTerms < rules.minMatchedTerms) return false;
   const minContent = c.requiredEntities > 0 ? rules.minContentTerms : rules.minContentTermsWithoutEntities;

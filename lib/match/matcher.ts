@@ -29,6 +29,7 @@ import { ENTITY_FLAG, compile, type Compiled } from './compiled-claims';
 import { DEFAULT_RULES, type DecisionRules } from './decide';
 import { createClaimRanker, type ClaimRanker, type RankContext, type RankingOptions } from './rank';
 import { scoreScratch, scoreWording, sentenceTotal, type Passing, type ScoreScratch } from './score';
+import { quantitiesOf } from './quantities';
 import { SentenceTerms } from './sentence-terms';
 import { splitSentences } from './sentences';
 import { tokenize, type Token } from './tokenize';
@@ -145,16 +146,30 @@ function walk(c: Compiled, scratch: Scratch): number {
 }
 
 /** Scores the current sentence (scratch.terms) against every wording that shares enough probe weight with it. */
-function scoreSentence(c: Compiled, rules: DecisionRules, scratch: Scratch, text: string, tokens: Token[], span: { start: number; end: number }, out: Annotation[]): void {
+function scoreSentence(
+  c: Compiled,
+  rules: DecisionRules,
+  scratch: Scratch,
+  text: string,
+  tokens: Token[],
+  span: { start: number; end: number },
+  /** The sentence's tokens are tokens[from, to). */
+  from: number,
+  to: number,
+  out: Annotation[],
+): void {
   const found = walk(c, scratch);
+  if (found === 0) return; // most sentences: nothing below is allocated for them
   // Exact scoring only where the probe hits, plus every other term, could reach the threshold.
   const terms = scratch.terms;
   let total = NaN;
   let passing: Passing[] | null = null;
+  let quantities: readonly number[] | null = null;
+  const sentenceQuantities = () => (quantities ??= quantitiesOf(tokens, from, to));
   for (let i = 0; i < found; i++) {
     const wi = scratch.candidates[i]!;
     if (Number.isNaN(total)) total = sentenceTotal(c, terms);
-    const p = scoreWording(c, rules, wi, terms, total, scratch.score);
+    const p = scoreWording(c, rules, wi, terms, total, scratch.score, sentenceQuantities);
     if (p) (passing ??= []).push(p);
   }
   if (!passing) return;
@@ -218,7 +233,7 @@ export function createMatcher(claims: MatchableClaim[], options: MatcherOptions 
         const count = tj - ti;
         if (count >= MIN_SENTENCE_TOKENS && count <= MAX_SENTENCE_TOKENS) {
           scratch.terms.analyse(tokens, ti, tj, c.table, c.entities);
-          scoreSentence(c, rules, scratch, text, tokens, span, out);
+          scoreSentence(c, rules, scratch, text, tokens, span, ti, tj, out);
         }
         ti = tj;
       }

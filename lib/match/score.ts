@@ -10,6 +10,7 @@
 import { COMMON_FLAG, ENTITY_FLAG, coverageWeight, type Compiled } from './compiled-claims';
 import { decide, type DecisionRules } from './decide';
 import { NAME_WORDS_COUNTED, NO_GROUP } from './name-runs';
+import { quantitiesClash } from './quantities';
 import type { SentenceTerms } from './sentence-terms';
 
 /** A wording that passed the decision for a sentence. */
@@ -80,9 +81,18 @@ function mayCover(shared: number, wordingTotal: number, threshold: number): bool
 /**
  * Scores wording `wi` against the current sentence of `s` (whose total
  * weight is `total`, from sentenceTotal) and applies the decision: the
- * passing wording, or null.
+ * passing wording, or null. `sentenceQuantities` gives the sentence's
+ * quantities (quantities.ts); it is asked only for wordings that state some.
  */
-export function scoreWording(c: Compiled, rules: DecisionRules, wi: number, s: SentenceTerms, total: number, scratch: ScoreScratch): Passing | null {
+export function scoreWording(
+  c: Compiled,
+  rules: DecisionRules,
+  wi: number,
+  s: SentenceTerms,
+  total: number,
+  scratch: ScoreScratch,
+  sentenceQuantities: () => readonly number[] = () => [],
+): Passing | null {
   const start = c.wordingStart[wi]!;
   const end = c.wordingStart[wi + 1]!;
   if (scratch.ords.length < end - start) {
@@ -140,6 +150,7 @@ export function scoreWording(c: Compiled, rules: DecisionRules, wi: number, s: S
     requiredEntities: required.length,
     // focus.ts focusOf: key entities count here with their full weight.
     focus: total <= 0 ? 0 : Math.min(1, focusShared / total),
+    quantitiesClash: c.wordingQuantities[wi]!.length > 0 && quantitiesClash(sentenceQuantities(), c.wordingQuantities[wi]!),
   };
   return decide(candidate, rules) ? { wi, coverage, focus: candidate.focus, first: k > 0 ? ords[0]! : 0 } : null;
 }
