@@ -182,6 +182,19 @@ export function createCardController(options: CardControllerOptions): CardContro
     open(mark);
     container.querySelector<HTMLElement>('[role="dialog"]')?.focus();
   }, listen);
+  // The host is the last thing in <body>, so the browser's Tab order would
+  // leave the card for the end of the page: at the card's edges, hand focus
+  // back to the mark (Shift+Tab stops there; Tab continues after it).
+  host.addEventListener('keydown', (e) => {
+    if (e.key !== 'Tab' || !openMark) return;
+    const active = host.shadowRoot?.activeElement ?? null;
+    const stops = [...container.querySelectorAll<HTMLElement>('a[href], summary, button, [tabindex="0"]')];
+    const atStart = active === container.querySelector('[role="dialog"]') || active === stops[0];
+    const atEnd = stops.length === 0 || active === stops.at(-1);
+    if (e.shiftKey ? !atStart : !atEnd) return;
+    close({ restoreFocus: true });
+    if (e.shiftKey) e.preventDefault();
+  }, listen);
   doc.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && openMark) close({ restoreFocus: true });
   }, { signal, capture: true });

@@ -119,4 +119,33 @@ describe('card controller', () => {
     expect(isOpen(host)).toBe(false);
     expect(document.activeElement).toBe(m2);
   });
+
+  it('hands focus back to the mark at the card\'s edges, since the card sits at the end of the page', () => {
+    // Shift+Tab from the dialog stops on the mark; Tab from the card's last stop leaves from the mark,
+    // so the browser goes on with what follows it in the article, not with the end of the page.
+    const { host, mark } = setup();
+    const m1 = mark('m1') as HTMLElement;
+    m1.focus();
+    m1.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    const dialog = host.shadowRoot!.querySelector<HTMLElement>('[role="dialog"]')!;
+    const back = new KeyboardEvent('keydown', { key: 'Tab', shiftKey: true, bubbles: true, composed: true, cancelable: true });
+    dialog.dispatchEvent(back);
+    expect([document.activeElement, isOpen(host), back.defaultPrevented]).toEqual([m1, false, true]);
+    m1.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    const last = host.shadowRoot!.querySelector('button')!;
+    last.focus();
+    const forward = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true, cancelable: true });
+    last.dispatchEvent(forward);
+    expect([document.activeElement, isOpen(host), forward.defaultPrevented]).toEqual([m1, false, false]);
+  });
+
+  it('lets Tab move within the card', () => {
+    const { host, mark } = setup();
+    (mark('m1') as HTMLElement).focus();
+    mark('m1').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    const dialog = host.shadowRoot!.querySelector<HTMLElement>('[role="dialog"]')!;
+    const tab = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true, cancelable: true });
+    dialog.dispatchEvent(tab);
+    expect([isOpen(host), tab.defaultPrevented]).toEqual([true, false]);
+  });
 });
