@@ -40,11 +40,11 @@ function StanceItem({ stance }: { stance: RuntimeStance }) {
   const { actor, quote, source } = stance;
   return (
     <li class="stance">
-      <div class="actor">
+      <div class="actor" dir="auto">
         <span class="actor-name">{actor.name}</span>
         <span class="actor-role">, {actor.role}</span>
       </div>
-      {quote && <blockquote class="quote">{quote}</blockquote>}
+      {quote && <blockquote class="quote" dir="auto">{quote}</blockquote>}
       <div class="source">
         <ExternalLink href={source.url}>
           <span class="outlet">{source.outlet}</span>
@@ -88,7 +88,7 @@ function Verdicts({ reviews }: { reviews: Review[] }) {
   return (
     <ul class="verdicts" aria-label={t('card.verdicts')}>
       {reviews.map((r, i) => (
-        <li key={i} class={`verdict verdict-${verdictTone(r)}`}>
+        <li key={i} class={`verdict verdict-${verdictTone(r)}`} dir="auto">
           <ExternalLink href={r.url}>
             <span class="verdict-publisher">{r.publisher}</span>: <span class="verdict-rating">{r.rating}</span>
           </ExternalLink>
@@ -113,8 +113,8 @@ function ClaimSection({ claim }: { claim: CardClaim }) {
   const denied = claim.stances.filter((s) => s.stance === 'denies');
   return (
     <section class="claim" data-claim-id={claim.id}>
-      <p class="claim-text">{claim.text}</p>
-      {claim.sanitizedNoteHtml && <div class="note" dangerouslySetInnerHTML={{ __html: claim.sanitizedNoteHtml }} />}
+      <p class="claim-text" dir="auto">{claim.text}</p>
+      {claim.sanitizedNoteHtml && <div class="note" dir="auto" dangerouslySetInnerHTML={{ __html: claim.sanitizedNoteHtml }} />}
       <Verdicts reviews={claim.reviews} />
       <StanceGroup heading={t('card.assertedBy')} stances={asserted} />
       <StanceGroup heading={t('card.deniedBy')} stances={denied} />
@@ -132,8 +132,9 @@ function ClaimSection({ claim }: { claim: CardClaim }) {
 export function ClaimCard({ claims }: ClaimCardProps) {
   const label = t('card.knownClaims', claims.length);
   return (
-    <div class="card" role="dialog" aria-label={t('card.dialogLabel', [label])} tabIndex={-1}>
-      <header class="card-header">{t('card.header', [label])}</header>
+    // dir: the card's own strings are English; the page's direction must not leak in (all: initial keeps it).
+    <div class="card" role="dialog" dir="ltr" aria-label={t('card.dialogLabel', [label])} tabIndex={-1}>
+      <div class="card-header">{t('card.header', [label])}</div>
       {claims.map((c) => (
         <ClaimSection key={c.id} claim={c} />
       ))}

@@ -141,4 +141,17 @@ describe('ClaimCard', () => {
     expect([...el.querySelectorAll('.pack')].map((p) => p.textContent)).toEqual(['Claim pack: Seed pack', 'Claim pack: Community pack']);
     expect(el.querySelector('.card-header')!.textContent).toBe('Claimlens · 2 known claims');
   });
+
+  it('gives each piece of pack text its own direction, and the card its own, whatever the page\'s', () => {
+    const hebrew = stance('שרה כהן', 'denies', { quote: 'זה לא נכון!' });
+    const el = mount([claim({ text: 'הירח עשוי מגבינה.', stances: [hebrew], reviews: [{ publisher: 'בודק', rating: 'שקר' }] })]);
+    expect(['.claim-text', '.quote', '.actor', '.verdict'].map((sel) => el.querySelector(sel)!.getAttribute('dir'))).toEqual(['auto', 'auto', 'auto', 'auto']);
+    expect(el.querySelector('.card')!.getAttribute('dir')).toBe('ltr'); // its own labels are English
+  });
+
+  it('adds no landmark to the page: its header is not a banner', () => {
+    const el = mount([claim()]);
+    expect(el.querySelector('header')).toBeNull();
+    expect(el.querySelector('.card-header')!.textContent).not.toBe('');
+  });
 });
