@@ -41,7 +41,9 @@ export function ImportPanel({ state, onFile }: ImportPanelProps) {
         <input
           type="file"
           accept=".json,.jsonl,.jsonld,application/json"
-          disabled={state.kind === 'working'}
+          // aria-disabled, not disabled: disabling the focused picker drops keyboard focus to <body>.
+          aria-disabled={state.kind === 'working' || undefined}
+          onClick={(e) => state.kind === 'working' && e.preventDefault()}
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             e.currentTarget.value = '';

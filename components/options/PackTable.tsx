@@ -1,4 +1,5 @@
 /** The installed packs: what each is, a switch for each, and Remove for user packs. Pure. */
+import { safeHttpUrl } from '../../lib/claims/safe-url';
 import { t } from '../../lib/i18n';
 import type { PackListing } from '../../lib/storage/pack-store';
 
@@ -11,7 +12,7 @@ export interface PackTableProps {
 }
 
 function Source({ pack }: { pack: PackListing }) {
-  const url = pack.source.url && /^https?:\/\//i.test(pack.source.url) ? pack.source.url : undefined;
+  const url = safeHttpUrl(pack.source.url);
   return url ? (
     <a href={url} target="_blank" rel="noopener noreferrer">
       {pack.source.name}
@@ -45,9 +46,11 @@ export function PackTable({ packs, busy, onToggle, onRemove }: PackTableProps) {
               <input
                 type="checkbox"
                 checked={pack.enabled}
-                disabled={busy.has(pack.id)}
+                // aria-disabled, not disabled: disabling the focused box drops keyboard focus to <body>.
+                aria-disabled={busy.has(pack.id) || undefined}
                 aria-label={t('options.packToggleLabel', [pack.title])}
-                onChange={(e) => onToggle(pack.id, e.currentTarget.checked)}
+                onClick={(e) => busy.has(pack.id) && e.preventDefault()}
+                onChange={(e) => !busy.has(pack.id) && onToggle(pack.id, e.currentTarget.checked)}
               />
             </td>
             <th scope="row">
@@ -64,7 +67,12 @@ export function PackTable({ packs, busy, onToggle, onRemove }: PackTableProps) {
             <td>{pack.license}</td>
             <td>
               {!pack.bundled && (
-                <button type="button" disabled={busy.has(pack.id)} aria-label={t('options.packRemoveLabel', [pack.title])} onClick={() => onRemove(pack.id)}>
+                <button
+                  type="button"
+                  aria-disabled={busy.has(pack.id) || undefined}
+                  aria-label={t('options.packRemoveLabel', [pack.title])}
+                  onClick={() => !busy.has(pack.id) && onRemove(pack.id)}
+                >
                   {t('options.packRemove')}
                 </button>
               )}

@@ -133,7 +133,7 @@ describe('options page', () => {
     await act(() => container.querySelector<HTMLInputElement>('input[name="style"][value="background"]')!.click());
     await act(() => container.querySelector<HTMLInputElement>('input[name="sensitivity"][value="thorough"]')!.click());
     await until(async () => expect(await getSettings()).toMatchObject({ highlightStyle: 'background', sensitivity: 'thorough' }));
-    const siteButton = container.querySelector<HTMLButtonElement>('button[aria-label="Switch Claimlens back on for news.example"]')!;
+    const siteButton = container.querySelector<HTMLButtonElement>('button[aria-label="Switch back on for news.example"]')!;
     await act(() => siteButton.click());
     await until(async () => expect((await getSettings()).disabledSites).toEqual(['other.example']));
     await until(() => expect(container.querySelector('.sites')!.textContent).not.toContain('news.example'));
