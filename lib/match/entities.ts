@@ -8,6 +8,12 @@
  * sessions" and "Trump" does not match "trump card". Lower-case alias words
  * ("the envoy", "investigators") are ordinary words and match by stem, so
  * plurals and inflections count.
+ *
+ * An alias of one ordinary word ("envoy", "ambassador") stands for the
+ * entity only where the text refers back to it ("the envoy") or qualifies
+ * it with a word of the entity's own names ("Russian envoy" for Russia's
+ * ambassador): right after another name or proper adjective ("Turkish
+ * envoy", "Japan's ambassador") it is someone else's, and does not count.
  */
 import type { RuntimeEntity } from '../claims/runtime-types';
 import { isStopWord, stemWord } from './terms';
@@ -37,6 +43,8 @@ export interface EntityIndex {
   firstWords: Set<string>;
   /** Display names by entity id. */
   names: Map<string, string>;
+  /** The folded words of each entity's name and aliases, by entity id: the qualifiers a one-word alias may take. */
+  ownWords: Map<string, Set<string>>;
 }
 
 /** One occurrence of an entity in a token list: tokens [first, last] inclusive. */
@@ -67,11 +75,16 @@ export function compileEntities(entities: Iterable<RuntimeEntity>): EntityIndex 
   const byFirstKey = new Map<string, AliasPattern[]>();
   const firstWords = new Set<string>();
   const names = new Map<string, string>();
+  const ownWords = new Map<string, Set<string>>();
   const seen = new Set<string>();
   for (const entity of entities) {
     if (!names.has(entity.id)) names.set(entity.id, entity.name);
+    const words = ownWords.get(entity.id) ?? new Set<string>();
+    ownWords.set(entity.id, words);
     for (const alias of [entity.name, ...entity.aliases]) {
-      const parts = tokenize(alias).map((t) => partOf(t, alias.slice(t.start, t.end)));
+      const tokens = tokenize(alias);
+      for (const t of tokens) words.add(t.norm);
+      const parts = tokens.map((t) => partOf(t, alias.slice(t.start, t.end)));
       const signature = `${entity.id}\u0000${parts.map((p) => `${p.key}${p.cap ? '^' : ''}`).join(' ')}`;
       if (parts.length === 0 || seen.has(signature)) continue;
       seen.add(signature);
@@ -84,7 +97,12 @@ export function compileEntities(entities: Iterable<RuntimeEntity>): EntityIndex 
   }
   // Longest aliases first, so that "Vice President Pence" wins over "Pence" at the same place.
   for (const list of byFirstKey.values()) list.sort((a, b) => b.parts.length - a.parts.length);
-  return { byFirstKey, firstWords, names };
+  return { byFirstKey, firstWords, names, ownWords };
+}
+
+/** True for an alias of one ordinary (lower-case) word, such as "envoy". */
+function isCommonNoun(pattern: AliasPattern): boolean {
+  return pattern.parts.length === 1 && pattern.parts[0]!.key.startsWith('s:');
 }
 
 function partMatches(part: AliasPart, token: Token): boolean {
@@ -112,8 +130,10 @@ export function findEntities(index: EntityIndex, tokens: Token[], from = 0, to =
     // Both lists are sorted longest first; merge them only in the rare case that both exist.
     const candidates = byName && byStem ? [...byName, ...byStem].sort((a, b) => b.parts.length - a.parts.length) : byName ?? byStem;
     if (!candidates) continue;
+    const qualifier = i > from && tokens[i - 1]!.cap && !isStopWord(tokens[i - 1]!.norm) ? tokens[i - 1]!.norm : null;
     for (const pattern of candidates) {
       if ((coveredUntil.get(pattern.entityId) ?? -1) >= i) continue;
+      if (qualifier !== null && isCommonNoun(pattern) && !index.ownWords.get(pattern.entityId)!.has(qualifier)) continue;
       const last = i + pattern.parts.length - 1;
       if (last >= to) continue;
       let ok = true;

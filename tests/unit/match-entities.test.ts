@@ -37,6 +37,15 @@ describe('entity alias matching', () => {
     expect(find('the ambassadors met')).toEqual([['envoy', 'ambassadors']]);
   });
 
+  it('takes a one-word alias after another name as someone else\'s, but not after a word of its own names', () => {
+    expect(find('talks with the Turkish ambassador')).toEqual([]);
+    expect(find("talks with Japan's ambassador")).toEqual([]);
+    const kislyak = compileEntities([{ id: 'kislyak', name: 'Sergey Kislyak', aliases: ['Russian ambassador', 'envoy'] }]);
+    const envoys = (text: string) => findEntities(kislyak, tokenize(text)).map((h) => h.entityId);
+    expect([envoys('met the Russian envoy'), envoys('met the Turkish envoy'), envoys('met the envoy')]).toEqual([['kislyak'], [], ['kislyak']]);
+    expect(find('The ambassador declined')).toEqual([['envoy', 'ambassador']]); // a capitalised stop word is no qualifier
+  });
+
   it('keeps stop words of an alias as part of it', () => {
     expect(find('talks with the envoy')).toEqual([['envoy', 'the envoy']]);
     expect(find('an envoy arrived')).toEqual([]);
