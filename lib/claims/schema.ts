@@ -19,6 +19,9 @@ export const IdSchema = v.pipe(
   v.regex(/^[a-z0-9][a-z0-9._:-]*$/, 'must be a lowercase slug (a-z, 0-9, ".", "_", ":" or "-")'),
 );
 
+/** A pack's language: a BCP 47 tag such as "en" or "pt-BR". */
+export const LanguageSchema = v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag such as "en"'));
+
 const NonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 const IsoDate = v.pipe(
   v.string(),
@@ -132,7 +135,7 @@ export const PackSchema = v.strictObject({
   id: IdSchema,
   title: NonEmpty,
   version: NonEmpty,
-  language: v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag such as "en"')),
+  language: LanguageSchema,
   license: NonEmpty,
   source: v.strictObject({ name: NonEmpty, url: v.optional(v.string()) }),
   description: v.optional(NonEmpty),

@@ -6,7 +6,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { IMPORT_FORMATS, ImportError, type ImportFormat } from '../claims/importers';
+import * as v from 'valibot';
+import { IMPORT_FORMATS, ImportError, slugify, type ImportFormat } from '../claims/importers';
+import { packSizeProblem } from '../claims/limits';
+import { IdSchema, LanguageSchema } from '../claims/schema';
 import { processIo, type CommandIo } from './command-io';
 import { importFile, importNotes, printIssues, summarize } from './import-file';
 
@@ -17,7 +20,8 @@ ${Object.entries(IMPORT_FORMATS).map(([id, d]) => `  ${id.padEnd(16)} ${d}`).joi
 
 Options:
   --out <file>        Pack to write ("-" for stdout)
-  --id <id>           Pack id (claim ids become <id>:<local id>)
+  --id <id>           Pack id (claim ids become <id>:<local id>); default: the
+                      --out file's name ("afp.pack.json" → afp), else the input's
   --title <text>      Pack title
   --license <text>    Pack licence (say what the source allows)
   --version <v>       Pack version (default 1.0.0)
@@ -29,6 +33,18 @@ Options:
 `;
 
 const WARNING_LIMIT = 10;
+
+/**
+ * The default pack id for a pack written to (or read from) `file`: its name
+ * without ".pack.json" or an extension, as a slug. Every import of one
+ * format would otherwise get that format's one default id, and a second
+ * pack would replace the first wherever both are installed.
+ */
+export function packIdFor(file: string): string | undefined {
+  const name = path.basename(file).replace(/\.pack\.json$/i, '').replace(/\.[^.]*$/, '');
+  const id = slugify(name, '');
+  return id === '' ? undefined : id;
+}
 
 /** Runs the command; returns the exit code (2 for usage errors, 1 for import or pack errors). */
 export async function importCommand(args: string[], io: CommandIo = processIo): Promise<number> {
@@ -50,8 +66,17 @@ export async function importCommand(args: string[], io: CommandIo = processIo): 
   const { values, positionals } = parsed;
   const file = positionals[0];
   if (positionals.length !== 1 || file === undefined || values.out === undefined) {
-    io.stderr.write(USAGE);
+    const why = positionals.length !== 1 ? `give one input file (got ${positionals.length})` : 'give --out <pack.json> (or "-" for stdout)';
+    io.stderr.write(`${why}\n\n${USAGE}`);
     return 2;
+  }
+  // Checked here, so that a bad value is named as the option it is, not as a field of a file never written.
+  for (const [option, value, schema] of [['--id', values.id, IdSchema], ['--language', values.language, LanguageSchema]] as const) {
+    const checked = value === undefined ? null : v.safeParse(schema, value);
+    if (checked && !checked.success) {
+      io.stderr.write(`${option} "${value}": ${checked.issues[0].message}\n`);
+      return 2;
+    }
   }
   if (values.format !== undefined && !(values.format in IMPORT_FORMATS)) {
     io.stderr.write(`unknown --format "${values.format}"; use one of: ${Object.keys(IMPORT_FORMATS).join(', ')}\n`);
@@ -67,7 +92,7 @@ export async function importCommand(args: string[], io: CommandIo = processIo): 
   let imported;
   try {
     imported = importFile(file, {
-      id: values.id, title: values.title, license: values.license, version: values.version, language: values.language, source,
+      id: values.id ?? packIdFor(values.out === '-' ? file : values.out), title: values.title, license: values.license, version: values.version, language: values.language, source,
       format: values.format as ImportFormat | undefined,
       progress: io.stderr, quiet,
       packName: values.out === '-' ? `${file} (converted)` : values.out,
@@ -85,6 +110,12 @@ export async function importCommand(args: string[], io: CommandIo = processIo): 
     return 1;
   }
   const json = `${JSON.stringify(imported.pack, null, 2)}\n`;
+  // A pack over the limit would be refused by `claims check`, the build and the options page alike.
+  const tooBig = packSizeProblem(values.out === '-' ? 'the pack' : values.out, Buffer.byteLength(json));
+  if (tooBig) {
+    io.stderr.write(`${tooBig.replace(/; it was not read$/, '')}: import the input in parts — not written\n`);
+    return 1;
+  }
   if (values.out === '-') io.stdout.write(json);
   else {
     mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });

@@ -6,7 +6,7 @@
  * the shape the build uses (PackIssue), so the options page can list them.
  */
 import { compilePacks, PackValidationError } from '../claims/compile';
-import { detectFormat, importInput, ImportError, parseImportText, slugify } from '../claims/importers';
+import { detectFormat, importInput, ImportError, looksLikeClaimlensPack, parseImportText, slugify } from '../claims/importers';
 import { duplicateClaimIdIssue, type PackIssue } from '../claims/issues';
 import { MAX_PACK_BYTES, packSizeProblem } from '../claims/limits';
 import type { RuntimeIndex } from '../claims/runtime-types';
@@ -48,13 +48,10 @@ function fileIssue(file: string, message: string): PackIssue {
 function toPackInput(file: string, text: string): { pack: unknown; importedFrom: string } {
   const input = parseImportText(text);
   if (input.kind === 'json') {
-    const value = input.value as { format?: unknown } | null;
     // A file that says it is a pack (even a broken one, or one without its
     // "format") is validated as a pack, so its errors name pack fields rather
     // than "unknown input format", and it is never read as another format.
-    if (typeof value === 'object' && value !== null && !Array.isArray(value) && ('format' in value || ('id' in value && 'claims' in value))) {
-      return { pack: value, importedFrom: NATIVE_FORMAT };
-    }
+    if (looksLikeClaimlensPack(input.value)) return { pack: input.value, importedFrom: NATIVE_FORMAT };
   }
   const format = detectFormat(input);
   // Named after the file: every ClaimReview file would otherwise get the

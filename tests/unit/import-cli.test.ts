@@ -70,6 +70,30 @@ describe('claims import', () => {
     expect(io.err()).toMatch(/1 empty record/);
   });
 
+  it('names a pack after its --out file unless --id says otherwise, and checks --id and --language first', async () => {
+    const dir = tempDir();
+    const review = { claimReviewed: 'Cats can read.', url: 'https://check.example/cats', author: { name: 'Check' }, reviewRating: { alternateName: 'False' } };
+    const input = writeJson(dir, 'feed.json', review);
+    const out = path.join(dir, 'City Checks.pack.json');
+    expect(await importCommand([input, '--out', out, '--quiet'], memoryIo())).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ id: 'city-checks', claims: [{ id: 'city-checks:check-example-cats' }] });
+    for (const [option, value] of [['--id', 'My Pack'], ['--language', 'English']]) {
+      const io = memoryIo();
+      const bad = path.join(dir, 'bad.pack.json');
+      expect(await importCommand([input, '--out', bad, option!, value!], io)).toBe(2);
+      expect(io.err()).toMatch(new RegExp(`^${option} "${value}": must be a`));
+      expect(existsSync(bad)).toBe(false);
+    }
+  });
+
+  it('refuses to import a Claimlens pack, which it would take for other data', async () => {
+    const dir = tempDir();
+    const pack = writeJson(dir, 'mine.pack.json', { format: 'claimlens-pack/1', id: 'mine', claims: [] });
+    const io = memoryIo();
+    expect(await importCommand([pack, '--out', path.join(dir, 'x.pack.json')], io)).toBe(1);
+    expect(io.err()).toMatch(/this is a Claimlens pack already, not data to import: check it with `claims check`/);
+  });
+
   it.skipIf(!HAS_SHARED)(`prints the pack on stdout with --out -, quietly with --quiet${SHARED_NOTE}`, async () => {
     const io = memoryIo();
     expect(await importCommand([EXAMPLE, '--out', '-', '--quiet'], io)).toBe(0);

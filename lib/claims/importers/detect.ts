@@ -62,12 +62,24 @@ export function formatOf(value: JsonObject): ImportFormat | undefined {
 }
 
 /**
+ * True for a value that is (or means to be) a Claimlens pack rather than data
+ * to import: it says its `format`, or has a pack's `id` and `claims`. (A
+ * Fact Check Tools response has `claims` too, but no `id`.)
+ */
+export function looksLikeClaimlensPack(value: unknown): boolean {
+  return isObject(value) && ('format' in value || ('id' in value && 'claims' in value));
+}
+
+/**
  * The format of `input`, from the first of its first DETECT_RECORDS records
  * that some importer knows: the JSON-LD blocks of a fact-check page, taken
  * together, start with a WebSite or a WebPage before the ClaimReview. Throws
  * {@link ImportError} naming the keys of the first record when none is known.
  */
 export function detectFormat(input: ImportInput): ImportFormat {
+  if (input.kind === 'json' && looksLikeClaimlensPack(input.value)) {
+    throw new ImportError('this is a Claimlens pack already, not data to import: check it with `claims check` (CLAIMLENS_PACKS=<file>) or add it to the extension as it is');
+  }
   let first: JsonObject | undefined;
   let seen = 0;
   for (const record of recordsOf(input)) {

@@ -3,7 +3,7 @@
  * (JSON values or JSONL lines) to a claim pack and a report. The command
  * line (lib/cli/import-command.ts) reads files and validates the result.
  */
-export { importInput, detectFormat, formatOf, IMPORT_FORMATS } from './detect';
+export { importInput, detectFormat, formatOf, IMPORT_FORMATS, looksLikeClaimlensPack } from './detect';
 export { parseImportText, inputRecords } from './records';
 export type { InputRecord } from './records';
 export { importClaimReview } from './claimreview';
