@@ -47,10 +47,22 @@ export async function rankCommand(args: string[], io: CommandIo = processIo): Pr
     return 2;
   }
   const top = Number(values.top);
-  if (!values.pack?.length || values.queries === undefined || !Number.isInteger(top) || top < 1 || !['claim', 'source'].includes(values.ids)) {
-    io.stderr.write(USAGE);
+  const problem = !values.pack?.length
+    ? 'give at least one --pack <pack.json>'
+    : values.queries === undefined
+      ? 'give --queries <file>'
+      : !Number.isInteger(top) || top < 1
+        ? `--top must be a whole number from 1, got "${values.top}"`
+        : !['claim', 'source'].includes(values.ids)
+          ? `--ids must be "claim" or "source", got "${values.ids}"`
+          : null;
+  if (problem || !values.pack || values.queries === undefined) {
+    io.stderr.write(`${problem}\n\n${USAGE}`);
     return 2;
   }
+  // Read both files first: a missing qrels file must not cost a whole run first.
+  const queryText = readFileSync(values.queries, 'utf8');
+  const qrelsText = values.qrels === undefined ? undefined : readFileSync(values.qrels, 'utf8');
   exitQuietlyOnClosedPipe(io);
   const started = performance.now();
   const inputs = values.pack.map((file) => ({ file, pack: parsePackJson(readFileSync(file, 'utf8'), file) }));
@@ -64,7 +76,7 @@ export async function rankCommand(args: string[], io: CommandIo = processIo): Pr
   }
   const printed = values.ids === 'source' ? sourceIds(inputs.map((i) => i.pack)) : new Map<string, string>();
   const matcher = createMatcher(claims);
-  const { queries, repeats } = parseQueries(readFileSync(values.queries, 'utf8'));
+  const { queries, repeats } = parseQueries(queryText);
   const run: RunEntry[] = [];
   for (const query of queries) {
     matcher.rank(query.text, top).forEach(({ claimId, score }, i) => {
@@ -76,8 +88,8 @@ export async function rankCommand(args: string[], io: CommandIo = processIo): Pr
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const repeated = repeats > 0 ? ` (${count(repeats)} repeated query lines ignored)` : '';
   io.stderr.write(`ranked ${count(queries.length)} queries against ${count(claims.length)} claims in ${seconds} s${repeated}\n`);
-  if (values.qrels !== undefined) {
-    const qrels = parseQrels(readFileSync(values.qrels, 'utf8'));
+  if (qrelsText !== undefined) {
+    const qrels = parseQrels(qrelsText);
     const { map, judged } = meanAveragePrecision(run, qrels, top, queries.map((q) => q.id));
     io.stderr.write(`MAP@${top} = ${map.toFixed(4)} over ${count(judged)} judged queries\n`);
   }

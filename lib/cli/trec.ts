@@ -13,12 +13,14 @@ export interface Query {
 /**
  * A header line names its columns instead of holding a query: the first
  * column is a bare identifier name such as `id`, `qid`, `iclaim_id` or
- * `query_id`. Query ids (such as `tweet-abc-12` or `20200131_debate_0042`)
- * carry digits or dashes, so they never look like this.
+ * `query_id`, and the second a bare column name (`text`, `tweet`). Query
+ * ids (such as `tweet-abc-12` or `20200131_debate_0042`) carry digits or
+ * dashes, and a query id that happens to end in "id" ("covid") is followed
+ * by a sentence, not by one word.
  */
 export function isHeaderLine(line: string): boolean {
-  const first = line.split('\t')[0]?.trim().toLowerCase() ?? '';
-  return /^[a-z_]*id$/.test(first);
+  const [first = '', second = ''] = line.split('\t').map((column) => column.trim().toLowerCase());
+  return /^[a-z_]*id$/.test(first) && /^[a-z_]+$/.test(second);
 }
 
 /** A field as spreadsheet tools write TSV: `"a ""b"""` → `a "b"`. */

@@ -79,15 +79,19 @@ describe('claims rank on a small pack', () => {
     expect(err).toMatch(/MAP@5 = 1\.0000 over 2 judged queries/);
   });
 
-  it('answers bad arguments with 2 and a broken pack with 1 and its errors', async () => {
-    expect((await rank(['--queries', queries])).code).toBe(2);
-    expect((await rank(['--pack', packFile, '--queries', queries, '--top', '0'])).code).toBe(2);
-    expect((await rank(['--pack', packFile, '--queries', queries, '--ids', 'weird'])).code).toBe(2);
+  it('answers bad arguments with 2, naming what is wrong, and a broken pack with 1 and its errors', async () => {
+    expect(await rank(['--queries', queries])).toMatchObject({ code: 2, err: expect.stringMatching(/^give at least one --pack/) });
+    expect(await rank(['--pack', packFile, '--queries', queries, '--top', '0'])).toMatchObject({ code: 2, err: expect.stringMatching(/^--top must be a whole number from 1, got "0"/) });
+    expect(await rank(['--pack', packFile, '--queries', queries, '--ids', 'weird'])).toMatchObject({ code: 2, err: expect.stringMatching(/^--ids must be "claim" or "source", got "weird"/) });
     const broken = path.join(dir, 'broken.pack.json');
     writeFileSync(broken, JSON.stringify({ ...smallPack, claims: [{ id: 'Bad Id', text: 'x' }] }));
     const result = await rank(['--pack', broken, '--queries', queries]);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/must be a lowercase slug/);
+  });
+
+  it('fails on a missing qrels file before printing any run line', async () => {
+    await expect(rank(['--pack', packFile, '--queries', queries, '--qrels', path.join(dir, 'gone.tsv')])).rejects.toThrow(/ENOENT/);
   });
 });
 
@@ -95,6 +99,8 @@ describe('TREC files', () => {
   it('recognises header lines by their first column', () => {
     expect(['id\ttext', 'iclaim_id\ticlaim', 'query_id\tq', 'QID\tx'].every(isHeaderLine)).toBe(true);
     expect(['tweet-sno-0\tx', '20170822_Trump_phoenix_0204\tx', 'q1\tx'].some(isHeaderLine)).toBe(false);
+    // An id that merely ends in "id" is a query when a sentence follows it.
+    expect(isHeaderLine('covid\tMasks do not work against the virus.')).toBe(false);
   });
 
   it('parses queries (quoted fields unquoted) and qrels, and computes MAP@k', () => {
