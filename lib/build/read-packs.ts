@@ -60,10 +60,13 @@ export function listPackFiles(sources: PackSources = {}): string[] {
     found.push(...names.map((name) => path.join(abs, name)));
   }
   found.push(...(sources.files ?? []).map((f) => path.resolve(root, f)));
-  // Env paths are relative to where the command runs, as a shell user expects.
-  const fromEnv = (sources.env ?? process.env)[PACKS_ENV] ?? '';
-  for (const entry of fromEnv.split(',')) {
-    if (entry.trim() !== '') found.push(path.resolve(entry.trim()));
+  // Env paths are relative to where the command runs, as a shell user
+  // expects: `npm run` moves to the project root, and says in INIT_CWD where
+  // it was started.
+  const env = sources.env ?? process.env;
+  const cwd = env.INIT_CWD ?? process.cwd();
+  for (const entry of (env[PACKS_ENV] ?? '').split(',')) {
+    if (entry.trim() !== '') found.push(path.resolve(cwd, entry.trim()));
   }
   return [...new Set(found)];
 }

@@ -52,6 +52,13 @@ describe('readPackFiles', () => {
     expect(readPackFiles({ root, env })[1]!.pack).toMatchObject({ id: 'fixture-valid' });
   });
 
+  it('reads CLAIMLENS_PACKS paths from where npm was started (INIT_CWD), not from the project root npm moves to', () => {
+    mkdirSync(path.join(root, 'packs'));
+    write('packs/mine.pack.json', '{"id":"mine"}');
+    const env = { CLAIMLENS_PACKS: 'mine.pack.json', INIT_CWD: path.join(root, 'packs') };
+    expect(listPackFiles({ root, env })).toEqual([path.join(root, 'packs/mine.pack.json')]);
+  });
+
   it('reads nothing when the pack folder does not exist', () => {
     expect(readPackFiles({ root, dirs: ['no/such/dir'], env: {} })).toEqual([]);
   });
