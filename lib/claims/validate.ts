@@ -128,7 +128,8 @@ function unknownFieldMessage(steps: readonly PathStep[], owner: string): string 
     .sort((a, b) => a.d - b.d)[0];
   const hint = closest ? ` — did you mean "${closest.name}"?` : '.';
   const rest = known.includes('extra') ? '; keep data that has no field of its own under "extra"' : '';
-  return `unknown field "${key}"${hint} A ${owner} takes: ${known.join(', ')}${rest}`;
+  const article = /^[aeiou]/.test(owner) ? 'An' : 'A';
+  return `unknown field "${key}"${hint} ${article} ${owner} takes: ${known.join(', ')}${rest}`;
 }
 
 /**

@@ -86,6 +86,9 @@ describe('validatePack: schema errors', () => {
     const quoted = fixturePack('valid');
     quoted.claims[1].stances[0].qoute = 'We never discussed it.';
     expect(onlyError(quoted)).toMatchObject({ path: '$.claims[1].stances[0].qoute', message: 'unknown field "qoute" — did you mean "quote"? A stance takes: actor, stance, quote, source' });
+    const actor = fixturePack('valid');
+    actor.actors[0].title = 'Senator';
+    expect(onlyError(actor).message).toMatch(/^unknown field "title"\. An actor takes: id, name, aliases, role, kind$/);
     const odd = fixturePack('valid');
     odd.publisher = 'Somebody';
     expect(onlyError(odd).message).toMatch(/^unknown field "publisher"\. A pack takes: format, id, title/);
