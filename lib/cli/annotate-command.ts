@@ -4,10 +4,12 @@
  * jsdom and prints what would be highlighted.
  */
 import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { JSDOM } from 'jsdom';
 import { createMatcher } from '../match/matcher';
 import { findPageAnnotations } from '../page/page-annotations';
 import { compileBundledPacks } from './bundled-index';
+import { processIo, type CommandIo } from './command-io';
 
 /** One line of `annotate --json` output. */
 export interface AnnotateOutput {
@@ -38,19 +40,28 @@ export async function annotateHtml(html: string, url = 'http://127.0.0.1/'): Pro
   }
 }
 
-/** The command: prints JSON with --json, otherwise a readable list. */
-export async function annotateCommand(args: string[]): Promise<number> {
-  const file = args.find((a) => !a.startsWith('--'));
-  if (!file) {
-    process.stderr.write('Usage: claims annotate <file.html> [--json]\n');
+const USAGE = 'Usage: claims annotate <file.html> [--json]\n';
+
+/** The command: prints JSON with --json, otherwise a readable list. Unknown options are usage errors (exit 2). */
+export async function annotateCommand(args: string[], io: CommandIo = processIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const [file, ...rest] = parsed.positionals;
+  if (file === undefined || rest.length > 0) {
+    io.stderr.write(`give one saved page (got ${parsed.positionals.length})\n\n${USAGE}`);
     return 2;
   }
   const results = await annotateHtml(await readFile(file, 'utf8'));
-  if (args.includes('--json')) {
-    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  if (parsed.values.json) {
+    io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     return 0;
   }
-  for (const r of results) process.stdout.write(`${r.claimId}\t${r.score.toFixed(3)}\t${r.text}\n`);
-  process.stderr.write(`${results.length} annotation(s) on ${file}\n`);
+  for (const r of results) io.stdout.write(`${r.claimId}\t${r.score.toFixed(3)}\t${r.text}\n`);
+  io.stderr.write(`${results.length} annotation(s) on ${file}\n`);
   return 0;
 }

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readPackFiles } from '../../lib/build/read-packs';
 import { compilePacks } from '../../lib/claims/compile';
 import { validatePack } from '../../lib/claims/validate';
+import { annotateCommand } from '../../lib/cli/annotate-command';
 import { buildResearchPacksCommand } from '../../lib/cli/build-research-packs-command';
 import { memoryIo } from '../../lib/cli/command-io';
 import { importCommand } from '../../lib/cli/import-command';
@@ -172,3 +173,25 @@ describe('claims measure-index', () => {
     expect(table).toMatch(/\| tiny \| 200 \(200\) \|/);
   });
 });
+
+describe('claims annotate', () => {
+  const demo = path.join(PROJECT_ROOT, 'assets/demo/seed-article.html');
+
+  it('prints what the content script would mark on a saved page, as JSON with --json', async () => {
+    const io = memoryIo();
+    expect(await annotateCommand([demo, '--json'], io)).toBe(0);
+    const marks = JSON.parse(io.out()) as { claimId: string; text: string }[];
+    expect(marks.length).toBeGreaterThan(10);
+    expect(marks.every((m) => m.text.length > 20 && m.claimId !== '')).toBe(true);
+  });
+
+  it('answers an unknown option or a missing page with 2, naming the problem', async () => {
+    const typo = memoryIo();
+    expect(await annotateCommand([demo, '--jsn'], typo)).toBe(2);
+    expect(typo.err()).toMatch(/Unknown option '--jsn'/);
+    const none = memoryIo();
+    expect(await annotateCommand([], none)).toBe(2);
+    expect(none.err()).toMatch(/^give one saved page \(got 0\)/);
+  });
+});
+
