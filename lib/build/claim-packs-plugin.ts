@@ -5,12 +5,14 @@
  *
  * A pack with an error fails the build with every problem listed (file,
  * claim id, JSON path, field), so a broken pack can never ship. Warnings are
- * printed but do not stop the build. Each pack file is watched, so editing a
- * pack during `wxt dev` rebuilds the index.
+ * printed but do not stop the build. A research-only pack (research-licence.ts)
+ * fails it too, unless the build says it stays on this machine. Each pack
+ * file is watched, so editing a pack during `wxt dev` rebuilds the index.
  */
 import type { Plugin } from 'vite';
 import { compilePacks, PackValidationError, type CompileOptions } from '../claims/compile';
 import { formatIssue } from '../claims/issues';
+import { ALLOW_RESEARCH_ENV, isResearchOnly, RESEARCH_LICENSE } from '../claims/research-licence';
 import { listPackFiles, PackReadError, readPackFiles, type PackSources } from './read-packs';
 
 /** Import specifier of the compiled index. */
@@ -44,7 +46,17 @@ export function claimPacksPlugin(options: ClaimPacksPluginOptions = {}): Plugin 
       // Watch before reading, so that fixing a broken file triggers a rebuild.
       for (const file of listPackFiles(sources)) this.addWatchFile(file);
       try {
-        const { index, warnings } = compilePacks(readPackFiles(sources), { now: options.now });
+        const files = readPackFiles(sources);
+        const research = files.filter((f) => isResearchOnly(f.pack));
+        if (research.length > 0 && (sources.env ?? process.env)[ALLOW_RESEARCH_ENV] !== '1') {
+          this.error(
+            research
+              .map((f) => `${f.file}: research-only data ("${RESEARCH_LICENSE}"): it must never ship in the extension. ` +
+                `A local build that is never shared (as the bench makes) may set ${ALLOW_RESEARCH_ENV}=1.`)
+              .join('\n'),
+          );
+        }
+        const { index, warnings } = compilePacks(files, { now: options.now });
         for (const warning of warnings) this.warn(formatIssue(warning));
         if (index.body.packs.length === 0) this.warn('no claim packs found: the extension will highlight nothing');
         // The index as JSON text, not an object: loadIndex parses it (a string

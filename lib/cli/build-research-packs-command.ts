@@ -37,6 +37,11 @@ export async function buildResearchPacksCommand(args: string[], io: CommandIo = 
   }
   const sharedDir = path.resolve(values['shared-dir'] ?? DEFAULT_SHARED_DATA_DIR);
   const outDir = path.resolve(values['out-dir'] ?? DEFAULT_RESEARCH_OUT_DIR);
+  if (!path.relative(path.join(PROJECT_ROOT, 'assets/claims'), outDir).startsWith('..')) {
+    // Every pack there is bundled: research-only packs must never be.
+    io.stderr.write(`--out-dir ${outDir} is inside assets/claims, whose packs ship in the extension: research packs must never ship\n`);
+    return 2;
+  }
   const missing = RESEARCH_PACKS.map((spec) => path.join(sharedDir, spec.file)).filter((file) => !existsSync(file));
   if (missing.length > 0) {
     io.stderr.write(`The shared data is missing:\n${missing.map((f) => `  ${f}`).join('\n')}\nPass --shared-dir to point at it.\n`);

@@ -3,10 +3,11 @@
  * ClaimReview records derived from the 2B pool, read in place from the
  * shared data folder. Their terms ("free for general research use") do not
  * allow shipping them, so they are built on demand into a git-ignored
- * folder and never bundled (lib/build reads only assets/claims).
+ * folder, and a build that would bundle them fails (research-licence.ts).
  */
 import path from 'node:path';
 import type { ImportFormat, ImportOptions } from '../claims/importers';
+import { RESEARCH_LICENSE } from '../claims/research-licence';
 import { PROJECT_ROOT } from './bundled-index';
 
 /** Where the shared data lives by default: `../shared/data` beside the project root. */
@@ -15,8 +16,7 @@ export const DEFAULT_SHARED_DATA_DIR = path.resolve(PROJECT_ROOT, '../shared/dat
 /** Where `claims build-research-packs` writes by default (inside the git-ignored .output). */
 export const DEFAULT_RESEARCH_OUT_DIR = path.join(PROJECT_ROOT, '.output/research-packs');
 
-/** Licence text of every research pack. */
-export const RESEARCH_LICENSE = 'CLEF CheckThat! lab data: "free for general research use" only; never bundle or redistribute';
+export { RESEARCH_LICENSE };
 
 /** One research pack: its input file (relative to the shared data folder) and metadata. */
 export interface ResearchPackSpec {

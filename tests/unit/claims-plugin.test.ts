@@ -1,8 +1,11 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, type Rollup } from 'vite';
 import { describe, expect, it, vi } from 'vitest';
 import { claimPacksPlugin, VIRTUAL_INDEX_ID, type ClaimPacksPluginOptions } from '../../lib/build/claim-packs-plugin';
 import { loadIndex } from '../../lib/claims/load-index';
+import { RESEARCH_LICENSE } from '../../lib/claims/research-licence';
 import { NOW, fixturePath } from './claims-helpers';
 
 /** Plugin options that read only the given fixture packs. */
@@ -91,6 +94,20 @@ describe('claimPacksPlugin: load hook', () => {
     const { context, run } = loadDirectly({ ...only(), dirs: ['tests/fixtures/no-such-dir'] });
     run();
     expect(context.warn).toHaveBeenCalledWith('no claim packs found: the extension will highlight nothing');
+  });
+
+  it('refuses to bundle a research-only pack, unless the build says it stays on this machine', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'claimlens-research-'));
+    try {
+      const file = path.join(dir, 'research.pack.json');
+      const pack = JSON.parse(readFileSync(fixturePath('valid'), 'utf8')) as Record<string, unknown>;
+      writeFileSync(file, JSON.stringify({ ...pack, license: RESEARCH_LICENSE }));
+      const options = { ...only(), files: [file] };
+      expect(loadDirectly(options).run).toThrow(/research\.pack\.json: research-only data .*must never ship in the extension.*CLAIMLENS_ALLOW_RESEARCH_PACKS=1/);
+      expect(loadDirectly({ ...options, env: { CLAIMLENS_ALLOW_RESEARCH_PACKS: '1' } }).run()).toMatch(/^export default /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('still watches a broken pack, so that fixing it rebuilds', () => {

@@ -174,6 +174,16 @@ describe('claims measure-index', () => {
   });
 });
 
+describe('claims build-research-packs', () => {
+  it('refuses to write research packs where every pack ships (assets/claims)', async () => {
+    const io = memoryIo();
+    const inside = path.join(PROJECT_ROOT, 'assets/claims/research');
+    expect(await buildResearchPacksCommand(['--out-dir', inside], io)).toBe(2);
+    expect(io.err()).toMatch(/is inside assets\/claims, whose packs ship in the extension/);
+    expect(existsSync(inside)).toBe(false);
+  });
+});
+
 describe('claims annotate', () => {
   const demo = path.join(PROJECT_ROOT, 'assets/demo/seed-article.html');
 

@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { build as esbuild } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ALLOW_RESEARCH_ENV } from '../../claims/research-licence';
 import { PROJECT_ROOT } from '../bundled-index';
 import { timed } from './stats';
 
@@ -28,7 +29,8 @@ export function buildExtension(outDir: string, extraPacks: readonly string[] = [
     spawnSync(process.execPath, ['--input-type=module', '-e', BUILD_SCRIPT], {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',
-      env: { ...process.env, BENCH_OUT_DIR: outDir, CLAIMLENS_PACKS: extraPacks.join(','), CI: '1' },
+      // The bench's builds stay in a temporary folder on this machine, so they may bundle research-only packs.
+      env: { ...process.env, BENCH_OUT_DIR: outDir, CLAIMLENS_PACKS: extraPacks.join(','), [ALLOW_RESEARCH_ENV]: '1', CI: '1' },
       maxBuffer: 16 << 20,
     }),
   );
