@@ -11,7 +11,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CompileInput } from '../claims/compile';
+import { jsonErrorPlace } from '../claims/json-position';
 import { packSizeProblem } from '../claims/limits';
+
+export { lineColumn } from '../claims/json-position';
 
 /** Default folder of bundled packs, relative to the project root. */
 export const DEFAULT_PACK_DIR = 'assets/claims';
@@ -120,47 +123,8 @@ export function parsePackJson(text: string, file: string): unknown {
     return JSON.parse(source);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    const { line, column } = lineColumn(source, syntaxErrorOffset(source, reason));
+    const { line, column } = jsonErrorPlace(source, reason);
     // V8 may quote the source around the error; keep the message on one line.
     throw new SyntaxError(`${file}:${line}:${column}: invalid JSON — ${reason.replace(/\s+/g, ' ')}`);
   }
-}
-
-/**
- * Offset of the character where `JSON.parse(source)` failed. V8 names it in
- * most messages ("... in JSON at position 82") but not all ("Unexpected
- * token ']', ... is not valid JSON"), so otherwise binary-search for the
- * longest prefix that is still the start of valid JSON.
- */
-function syntaxErrorOffset(source: string, reason: string): number {
-  const match = /position (\d+)/.exec(reason);
-  if (match) return Number(match[1]);
-  if (/unexpected end/i.test(reason)) return source.length; // Truncated: point at the end.
-  let lo = 0; // source.slice(0, lo) is a valid start of JSON (the empty string is)
-  let hi = source.length; // source.slice(0, hi) is not
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1;
-    if (isJsonStart(source.slice(0, mid))) lo = mid;
-    else hi = mid;
-  }
-  return hi - 1;
-}
-
-/** Whether `prefix` parses, or fails only because it ends too early. */
-function isJsonStart(prefix: string): boolean {
-  try {
-    JSON.parse(prefix);
-    return true;
-  } catch (err) {
-    const reason = (err as Error).message;
-    const position = /position (\d+)/.exec(reason);
-    return /unexpected end/i.test(reason) || (position !== null && Number(position[1]) >= prefix.length);
-  }
-}
-
-/** 1-based line and column of a character offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: before.split('\n').length, column: offset - lineStart + 1 };
 }

@@ -14,6 +14,10 @@ describe('parseImportText', () => {
     expect(() => parseImportText('id\ttext\n1\thello')).toThrow(ImportError);
     expect(() => parseImportText('id\ttext')).toThrow(/neither JSON nor JSONL/);
   });
+
+  it('says on which line and column a broken JSON document breaks', () => {
+    expect(() => parseImportText('[\n  {"claimReviewed": "x"},\n  {"claimReviewed": "y",}\n]')).toThrow(/neither JSON nor JSONL \(one JSON object per line\): line 3, column 25: /);
+  });
 });
 
 describe('detectFormat', () => {

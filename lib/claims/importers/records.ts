@@ -4,6 +4,7 @@
  * non-blank lines of a JSONL file (parsed here, so that a broken line is
  * named by its number).
  */
+import { jsonErrorPlace } from '../json-position';
 import { ImportError, type ImportInput } from './types';
 
 /** One top-level record and where it is: `$`, `$[3]` or `line 12`. */
@@ -57,5 +58,7 @@ export function parseImportText(text: string): ImportInput {
     }
   }
   const reason = wholeError instanceof Error ? wholeError.message : String(wholeError);
-  throw new ImportError(`the input is neither JSON nor JSONL (one JSON object per line): ${reason}`);
+  const { line, column } = jsonErrorPlace(source, reason);
+  // V8 may quote the source around the error; keep the message on one line.
+  throw new ImportError(`the input is neither JSON nor JSONL (one JSON object per line): line ${line}, column ${column}: ${reason.replace(/\s+/g, ' ')}`);
 }
