@@ -25,6 +25,14 @@ const MIN_ARTICLE_CHARS = 400;
 /** Candidates within this share of the best are treated as holding the same story. */
 const SAME_STORY_RATIO = 0.9;
 
+/**
+ * An article inside a non-article pick (a <main>) that holds at least this
+ * share of its text is the story; the rest of the pick is teasers. On the
+ * 130 saved pages this changes only folha's root (1,689 characters of
+ * teasers and sponsored links out, 340 left).
+ */
+const STORY_SHARE = 0.6;
+
 /** True when `el` is inside (or is) a skipped region below `stop`. */
 function insideSkipped(el: Element, stop: Element): boolean {
   for (let cur: Element | null = el; cur && cur !== stop; cur = cur.parentElement) {
@@ -55,15 +63,22 @@ function depth(el: Element): number {
 }
 
 /**
- * Fallback for pages without semantic markup: the element whose direct
- * paragraph children hold the most text (Readability's core idea, simplified).
+ * Fallback for pages without semantic markup: the element whose paragraphs
+ * hold the most text (Readability's core idea, simplified). A paragraph
+ * counts in full for its parent and by half for its grandparent, so that a
+ * story split over sibling blocks (one div per section, as CMS grids write
+ * it) is found whole rather than one block of it.
  */
 function densestParagraphParent(doc: Document): Element | null {
   const scores = new Map<Element, number>();
+  const top = doc.body ?? doc.documentElement;
   for (const p of doc.querySelectorAll('p')) {
     const parent = p.parentElement;
-    if (!parent || insideSkipped(p, doc.body ?? doc.documentElement)) continue;
-    scores.set(parent, (scores.get(parent) ?? 0) + (p.textContent ?? '').trim().length);
+    if (!parent || insideSkipped(p, top)) continue;
+    const chars = (p.textContent ?? '').trim().length;
+    scores.set(parent, (scores.get(parent) ?? 0) + chars);
+    const grandparent = parent.parentElement;
+    if (grandparent && grandparent !== top && grandparent !== doc.documentElement) scores.set(grandparent, (scores.get(grandparent) ?? 0) + chars / 2);
   }
   let best: Element | null = null;
   let bestScore = MIN_ARTICLE_CHARS - 1;
@@ -94,5 +109,12 @@ export function findArticleRoot(doc: Document): Element | null {
     if (typeOrder !== 0) return typeOrder;
     return depth(b.el) - depth(a.el);
   });
-  return sameStory[0]!.el;
+  const pick = sameStory[0]!;
+  if (isArticleType(pick.el)) return pick.el;
+  // A <main> holding the story's own article (or articleBody) beside headline
+  // teasers and sponsored links: the story is the one that holds most of it.
+  const inner = scored
+    .filter((c) => c.el !== pick.el && pick.el.contains(c.el) && c.chars >= pick.chars * STORY_SHARE && (isArticleType(c.el) || c.el.getAttribute('itemprop') === 'articleBody'))
+    .sort((a, b) => Number(isArticleType(b.el)) - Number(isArticleType(a.el)) || b.chars - a.chars);
+  return (inner[0] ?? pick).el;
 }

@@ -15,9 +15,29 @@ const SKIPPED_TAGS = new Set([
   'CLAIMLENS-CARD',
 ]);
 
-/** Class or id words that mark page furniture rather than article prose. */
+/**
+ * Class or id words that mark page furniture rather than article prose.
+ * A few take any ending, as sites glue them to other words
+ * ("jp-relatedposts", "suggested_reading", "most-read-wrap", "cookieChoiceInfo").
+ */
 const FURNITURE_WORDS =
-  /(?:^|[\s_-])(comments?|commentary-thread|related|share|sharing|social|ads?|advert\w*|sponsor\w*|promo\w*|newsletter|subscribe|sidebar|byline|meta|breadcrumbs?|tags|signup|outbrain|taboola|disqus)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(comments?|commentary-thread|related\w*|share|sharing|social|ads?|advert\w*|sponsor\w*|promo\w*|newsletter|subscribe|sidebar|byline|meta|breadcrumbs?|tags|signup|outbrain|taboola|disqus|suggested\w*|most-(?:read|popular)\w*|recommend\w*|user-bio|infoCard|cookie\w*)(?:$|[\s_-])/i;
+
+/**
+ * Inline elements of running text. In a paragraph their class words name
+ * what they mark up, not page furniture: "a.meta-loc" is the link on
+ * "Sudan" in a sentence, and skipping it would cut the name out of it.
+ */
+const PHRASING_TAGS = new Set([
+  'A', 'SPAN', 'EM', 'STRONG', 'B', 'I', 'U', 'S', 'SMALL', 'ABBR', 'CITE', 'Q', 'MARK', 'SUP', 'SUB', 'TIME', 'FONT', 'BDI', 'BDO', 'DFN', 'VAR', 'DATA',
+]);
+
+/** True when the element's class or id says it is page furniture (see FURNITURE_WORDS and PHRASING_TAGS). */
+function isFurniture(el: Element, tag: string): boolean {
+  const cls = typeof el.className === 'string' ? el.className : '';
+  const named = (!!cls && FURNITURE_WORDS.test(cls)) || (!!el.id && FURNITURE_WORDS.test(el.id));
+  return named && !(PHRASING_TAGS.has(tag) && el.closest('p') !== null);
+}
 
 /**
  * True when an element and everything inside it must be left alone: page
@@ -33,10 +53,7 @@ export function isSkippedElement(el: Element): boolean {
   if (editable !== null && editable !== 'false') return true;
   const role = el.getAttribute('role');
   if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'textbox') return true;
-  const cls = typeof el.className === 'string' ? el.className : '';
-  if (cls && FURNITURE_WORDS.test(cls)) return true;
-  const id = el.id;
-  return !!id && FURNITURE_WORDS.test(id);
+  return isFurniture(el, tag);
 }
 
 /** Elements that start a new block of text: sentences never run across them. */

@@ -35,6 +35,19 @@ describe('findArticleRoot', () => {
     expect(findArticleRoot(d)?.id).toBe('content');
   });
 
+  it('takes the story\'s own article out of a main that also holds teasers', () => {
+    // The teasers are paragraphs too, so main holds more text than the article, but not 0.9 of it more.
+    const teasers = `<div class="headlines">${PARA}</div>`;
+    const d = doc(`<body><main id="main"><article id="story">${PARA}${PARA}${PARA}</article>${teasers}${teasers}</main></body>`);
+    expect(findArticleRoot(d)?.id).toBe('story');
+  });
+
+  it('finds a story split over sibling blocks whole, not one block of it', () => {
+    const section = (n: number) => `<div class="text parbase" id="s${n}">${PARA}${PARA}</div>`;
+    const d = doc(`<body><div id="grid">${section(1)}${section(2)}${section(3)}</div><div id="side"><p>Short.</p></div></body>`);
+    expect(findArticleRoot(d)?.id).toBe('grid');
+  });
+
   it('returns null for a page with no substantial text', () => {
     expect(findArticleRoot(doc('<body><p>Hello</p></body>'))).toBeNull();
   });

@@ -60,6 +60,15 @@ describe('buildTextModel', () => {
     expect(seg.end - seg.start).toBe(seg.node.data.length);
   });
 
+  it('leaves out furniture whose class glues the word to others, and keeps marked-up names in a sentence', () => {
+    const root = setBody(`<div id="root"><p>Kept.</p><div class="jp-relatedposts">Related one</div><div class="suggested_reading">Suggested two</div>
+      <div class="most-read-wrap">Most read three</div><div id="cookieChoiceInfo">Cookie four</div>
+      <p>The plan would lift sanctions on <a class="meta-loc" href="/sudan">Sudan</a> within a <span class="share">year</span>.</p></div>`);
+    const text = buildTextModel(root).text;
+    for (const gone of ['Related one', 'Suggested two', 'Most read three', 'Cookie four']) expect(text).not.toContain(gone);
+    expect(text).toContain('The plan would lift sanctions on Sudan within a year.');
+  });
+
   it('does not mistake words that merely contain a furniture word for furniture', () => {
     const root = setBody('<div id="root"><div class="shared-content adaptive"><p>Still read.</p></div></div>');
     expect(buildTextModel(root).text).toContain('Still read.');
