@@ -33,6 +33,9 @@ const SAME_STORY_RATIO = 0.9;
  */
 const STORY_SHARE = 0.6;
 
+/** A main with this many article elements, none of them long enough to be a story, is a page of teasers. */
+const MIN_TEASERS = 3;
+
 /** True when `el` is inside (or is) a skipped region below `stop`. */
 function insideSkipped(el: Element, stop: Element): boolean {
   for (let cur: Element | null = el; cur && cur !== stop; cur = cur.parentElement) {
@@ -116,5 +119,10 @@ export function findArticleRoot(doc: Document): Element | null {
   const inner = scored
     .filter((c) => c.el !== pick.el && pick.el.contains(c.el) && c.chars >= pick.chars * STORY_SHARE && (isArticleType(c.el) || c.el.getAttribute('itemprop') === 'articleBody'))
     .sort((a, b) => Number(isArticleType(b.el)) - Number(isArticleType(a.el)) || b.chars - a.chars);
-  return (inner[0] ?? pick).el;
+  if (inner[0]) return inner[0].el;
+  // A <main> of article teasers, none of them a story (a section front or a
+  // home page that calls itself an article): no story to read.
+  const teasers = pick.el.querySelectorAll('article');
+  if (teasers.length >= MIN_TEASERS && !scored.some((c) => c.el.tagName === 'ARTICLE' && pick.el.contains(c.el))) return null;
+  return pick.el;
 }

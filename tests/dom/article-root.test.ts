@@ -48,6 +48,17 @@ describe('findArticleRoot', () => {
     expect(findArticleRoot(d)?.id).toBe('grid');
   });
 
+  it('finds no story in a main of short article teasers (a home page that calls itself an article)', () => {
+    const teaser = (n: number) => `<article id="t${n}"><h2>Headline ${n}</h2><p>${'A teaser of a story. '.repeat(8)}</p></article>`;
+    const d = doc(`<body><main>${[1, 2, 3, 4, 5].map(teaser).join('')}</main></body>`);
+    expect(findArticleRoot(d)).toBeNull();
+    const story = `<article id="story">${PARA}${PARA}</article>`;
+    // With a story among the teasers there is something to read.
+    const root = findArticleRoot(doc(`<body><main>${story}${[1, 2, 3].map(teaser).join('')}</main></body>`));
+    expect(root).not.toBeNull();
+    expect(root?.contains(root.ownerDocument.getElementById('story'))).toBe(true);
+  });
+
   it('returns null for a page with no substantial text', () => {
     expect(findArticleRoot(doc('<body><p>Hello</p></body>'))).toBeNull();
   });
