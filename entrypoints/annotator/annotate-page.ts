@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { claimDocument } from '../../lib/annotate/annotator-presence';
 import { startPageSession } from '../../lib/annotate/page-session';
+import { toDocumentText } from '../../lib/annotate/document-text';
 import { buildWebAnnotations } from '../../lib/annotate/web-annotation';
 import { t } from '../../lib/i18n';
 import {
@@ -78,11 +79,13 @@ export function annotatePage(ctx: ContentScriptContext, verdict: ArticleSignal |
     'export-annotations': () => {
       const data = session.annotated();
       if (!data) return null;
+      // Selectors count in the document's text, as the Web Annotation model and anchoring tools expect.
+      const { text, spans } = toDocumentText(document, data.model, data.annotations);
       return buildWebAnnotations({
         url: location.href,
         title: document.title,
-        text: data.model.text,
-        spans: data.annotations,
+        text,
+        spans,
         claims: data.claims,
         created: new Date(),
         version: browser.runtime.getManifest().version,

@@ -6,8 +6,9 @@
  * page with two selectors: a TextQuoteSelector (the exact sentence with up
  * to 32 characters of context either side), which other tools such as
  * Hypothesis re-anchor by, and a TextPositionSelector. Positions count
- * characters of the article text as Claimlens reads it: the article root's
- * text nodes in document order, blocks separated by a blank line ("\n\n").
+ * UTF-16 code units of the document's text (document.body's text nodes in
+ * document order, as textContent gives it); the caller maps the article
+ * model's offsets there (lib/annotate/document-text.ts).
  * The body is the claim, with who asserted and who denied it and any
  * fact-checkers' verdicts, under a small `claimlens:` vocabulary.
  */
@@ -41,7 +42,7 @@ export interface ExportSpan {
 export interface WebAnnotationInput {
   url: string;
   title: string;
-  /** The article text the spans' offsets refer to. */
+  /** The document's text (document.body.textContent) the spans' offsets refer to. */
   text: string;
   spans: readonly ExportSpan[];
   claims: readonly ExportClaim[];

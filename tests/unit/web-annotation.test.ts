@@ -1,5 +1,12 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { toDocumentText } from '../../lib/annotate/document-text';
 import { buildWebAnnotations, QUOTE_CONTEXT_CHARS, type ExportClaim } from '../../lib/annotate/web-annotation';
+import { compileBundledPacks, PROJECT_ROOT } from '../../lib/cli/bundled-index';
+import { createMatcher } from '../../lib/match/matcher';
+import { findPageAnnotations } from '../../lib/page/page-annotations';
 
 const text = `${'A'.repeat(50)} The moon is made of cheese, officials said. ${'B'.repeat(50)}`;
 const start = text.indexOf('The moon');
@@ -56,5 +63,27 @@ describe('buildWebAnnotations', () => {
     expect(edge.first.items[0]!.target.selector[0]).toMatchObject({ prefix: '', suffix: '' });
     expect(buildWebAnnotations(input).first.items[0]!.id).toBe(buildWebAnnotations(input).first.items[0]!.id);
     expect(JSON.parse(JSON.stringify(buildWebAnnotations(input)))).toEqual(buildWebAnnotations(input));
+  });
+});
+
+describe('the export of a real page', () => {
+  it('counts its selectors in the document\'s text, so that other tools re-anchor them on the page', () => {
+    const html = readFileSync(path.join(PROJECT_ROOT, 'assets/demo/seed-article.html'), 'utf8');
+    const { index } = compileBundledPacks();
+    const dom = new JSDOM(html, { url: 'https://news.example/story' });
+    const doc = dom.window.document;
+    const found = findPageAnnotations(doc, () => createMatcher(index.body.claims))!;
+    const used = new Set(found.annotations.map((a) => a.claimId));
+    const claims = index.body.claims.filter((c) => used.has(c.id)).map((c) => ({ id: c.id, text: c.text, packTitle: c.packId, stances: c.stances, reviews: c.reviews }));
+    const { text, spans } = toDocumentText(doc, found.model, found.annotations);
+    const out = buildWebAnnotations({ url: 'https://news.example/story', title: doc.title, text, spans, claims, created: new Date(0), version: '0' });
+    const page = doc.body.textContent!;
+    expect(out.first.items.length).toBe(found.annotations.length);
+    for (const annotation of out.first.items) {
+      const [quote, position] = annotation.target.selector;
+      expect(page.slice(position.start, position.end)).toBe(quote.exact);
+      expect(page).toContain(quote.prefix + quote.exact + quote.suffix);
+    }
+    dom.window.close();
   });
 });
