@@ -13,6 +13,8 @@ export interface PopupViewProps {
   tab: PopupTabState;
   /** The global pause (from the settings; known even where the content script does not run). */
   paused: boolean;
+  /** The sites switched off (from the settings): a paused page reports `off: 'paused'` even when its site is off too. */
+  disabledSites?: readonly string[];
   /** File name of the last export, to confirm it. */
   exported: string | null;
   onShowClaim(claimId: string): void;
@@ -69,7 +71,7 @@ export function PopupView(props: PopupViewProps) {
       <div class="switches">
         {site && (
           <label class="switch">
-            <input type="checkbox" name="site" checked={page?.off !== 'site-off'} onChange={(e) => props.onSiteEnabled(site, e.currentTarget.checked)} />{' '}
+            <input type="checkbox" name="site" checked={page?.off !== 'site-off' && !props.disabledSites?.includes(site)} onChange={(e) => props.onSiteEnabled(site, e.currentTarget.checked)} />{' '}
             {t('popup.siteSwitch', [site])}
           </label>
         )}

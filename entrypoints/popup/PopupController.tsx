@@ -11,6 +11,8 @@ import { getSettings, updateSettings, watchSettings } from '../../lib/storage/se
 
 /** How often the popup asks again while the page is still being read or switched. */
 const POLL_MS = 250;
+/** How often the popup asks a tab with no content script again (it may still be loading). */
+const MAX_FAILURES = 20;
 
 export interface PopupControllerProps {
   /** The tab to show; null for the active tab of the popup's window. */
@@ -40,14 +42,19 @@ export function PopupController({ tabId: requested }: PopupControllerProps) {
   const [tabId, setTabId] = useState<number | null>(null);
   const [tab, setTab] = useState<PopupTabState>({ kind: 'loading' });
   const [paused, setPaused] = useState(false);
+  const [disabledSites, setDisabledSites] = useState<string[]>([]);
   const [exported, setExported] = useState<string | null>(null);
   const [pollToken, setPollToken] = useState(0);
 
   useEffect(() => {
     void resolveTab(requested).then((id) => (id === null ? setTab({ kind: 'unsupported' }) : setTabId(id)));
-    void getSettings().then((s) => setPaused(s.paused));
+    void getSettings().then((s) => {
+      setPaused(s.paused);
+      setDisabledSites(s.disabledSites);
+    });
     return watchSettings((s) => {
       setPaused(s.paused);
+      setDisabledSites(s.disabledSites);
       setPollToken((n) => n + 1);
     });
   }, [requested]);
@@ -58,6 +65,7 @@ export function PopupController({ tabId: requested }: PopupControllerProps) {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let rounds = 0;
+    let failures = 0;
     const ask = async () => {
       try {
         const page = await sendToTab(tabId, 'get-page-state', {});
@@ -66,7 +74,10 @@ export function PopupController({ tabId: requested }: PopupControllerProps) {
         // Settings changes reach the page a moment after storage: look twice.
         if (page.status === 'working' || ++rounds < 3) timer = setTimeout(() => void ask(), POLL_MS);
       } catch {
-        if (!stopped) setTab({ kind: 'unsupported' });
+        if (stopped) return;
+        setTab({ kind: 'unsupported' });
+        // A loading tab gets its content script at document_idle: ask again for a few seconds.
+        if (++failures < MAX_FAILURES) timer = setTimeout(() => void ask(), POLL_MS * 2);
       }
     };
     void ask();
@@ -81,6 +92,7 @@ export function PopupController({ tabId: requested }: PopupControllerProps) {
     <PopupView
       tab={tab}
       paused={paused}
+      disabledSites={disabledSites}
       exported={exported}
       onShowClaim={(claimId) => {
         if (tabId === null) return;

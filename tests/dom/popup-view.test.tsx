@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { render } from 'preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupView, type PopupViewProps } from '../../components/popup/PopupView';
+import { PopupController } from '../../entrypoints/popup/PopupController';
 import type { PageState } from '../../lib/messages';
 import { installMessages } from '../support/i18n';
 
@@ -69,4 +71,33 @@ describe('PopupView', () => {
     expect(unsupported.textContent).toContain('does not run on this page');
     expect(unsupported.querySelector('input[name="site"]')).toBeNull();
   });
+
+  it('shows a site as off while everything is paused, so that it can be switched back on', () => {
+    const { el, props } = mount({ tab: { kind: 'page', page: page({ status: 'off', off: 'paused' }) }, paused: true, disabledSites: ['news.example'] });
+    const site = el.querySelector<HTMLInputElement>('input[name="site"]')!;
+    expect(site.checked).toBe(false);
+    site.click();
+    expect(props.onSiteEnabled).toHaveBeenCalledWith('news.example', true);
+  });
 });
+
+describe('PopupController', () => {
+  it('picks the page up once its content script answers, when opened while the page still loads', async () => {
+    let injected = false;
+    const state: PageState = page({ claims: [{ id: 'c', text: 'Claim C.', packTitle: 'P', asserted: 1, denied: 0, marks: 1 }] });
+    // The content script comes at document_idle: until then the tab has no receiver.
+    fakeBrowser.tabs.sendMessage = (async () => {
+      if (!injected) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return state;
+    }) as typeof fakeBrowser.tabs.sendMessage;
+    const el = document.createElement('div');
+    document.body.append(el);
+    render(<PopupController tabId={7} />, el);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(el.textContent).toContain('does not run on this page');
+    injected = true;
+    await vi.waitFor(() => expect(el.querySelector('li[data-claim-id="c"]')).not.toBeNull(), { timeout: 2000 });
+    render(null, el);
+  });
+});
+
