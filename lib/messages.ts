@@ -76,7 +76,7 @@ export interface PageClaimSummary {
   packTitle: string;
   asserted: number;
   denied: number;
-  /** Marks carrying the claim. */
+  /** Mark elements carrying the claim: a sentence cut by a link or by emphasis is several marks. */
   marks: number;
 }
 
