@@ -86,7 +86,8 @@ export interface PageState {
   /**
    * `working` while matching, `annotated` when done (claims may be empty),
    * `not-article` when the gate said no, `off` when paused or switched off
-   * for this site, `error` when the index failed to load.
+   * for this site, `error` when the page could not be annotated (the index
+   * failed to load, the annotator could not be injected), with `error` saying why.
    */
   status: 'working' | 'annotated' | 'not-article' | 'off' | 'error';
   off: 'paused' | 'site-off' | null;

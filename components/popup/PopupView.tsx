@@ -28,7 +28,7 @@ function Status({ page }: { page: PageState }) {
   if (page.status === 'error') {
     return (
       <p class="index-error" role="alert">
-        {t('popup.indexError', [page.error ?? ''])}
+        {t('popup.pageError', [page.error ?? ''])}
       </p>
     );
   }

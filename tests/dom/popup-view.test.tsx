@@ -46,9 +46,9 @@ describe('PopupView', () => {
     expect(el.querySelector('button.export')).not.toBeNull();
   });
 
-  it('shows the index error', () => {
-    const { el } = mount({ tab: { kind: 'page', page: page({ status: 'error', error: 'checksum mismatch' }) } });
-    expect(el.querySelector('[role="alert"]')!.textContent).toBe('The claim index failed to load: checksum mismatch');
+  it('shows why the page could not be annotated, in the words of the failure', () => {
+    const { el } = mount({ tab: { kind: 'page', page: page({ status: 'error', error: 'Cannot load the claim index: checksum mismatch' }) } });
+    expect(el.querySelector('[role="alert"]')!.textContent).toBe('Claimlens could not annotate this page: Cannot load the claim index: checksum mismatch');
     expect(el.querySelector('button.export')).toBeNull();
   });
 
