@@ -96,9 +96,11 @@ export function PopupController({ tabId: requested }: PopupControllerProps) {
       exported={exported}
       onShowClaim={(claimId) => {
         if (tabId === null) return;
-        void sendToTab(tabId, 'show-claim', { claimId }).then(() => {
+        void sendToTab(tabId, 'show-claim', { claimId }).then((shown) => {
           // A real popup covers the page: get out of the way of the card.
-          if (inPopup) window.close();
+          if (shown && inPopup) window.close();
+          // The claim's mark is gone (the page changed): stay, and show what the page holds now.
+          else if (!shown) setPollToken((n) => n + 1);
         });
       }}
       onSiteEnabled={(site, enabled) =>

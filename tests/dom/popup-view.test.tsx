@@ -99,5 +99,24 @@ describe('PopupController', () => {
     await vi.waitFor(() => expect(el.querySelector('li[data-claim-id="c"]')).not.toBeNull(), { timeout: 2000 });
     render(null, el);
   });
+
+  it('asks the page again when the claim to show is no longer there, instead of closing', async () => {
+    const asked: string[] = [];
+    let claims = [{ id: 'c', text: 'Claim C.', packTitle: 'P', asserted: 1, denied: 0, marks: 1 }];
+    fakeBrowser.tabs.sendMessage = (async (_tab: number, message: { method: string }) => {
+      asked.push(message.method);
+      return message.method === 'show-claim' ? false : page({ claims });
+    }) as typeof fakeBrowser.tabs.sendMessage;
+    const el = document.createElement('div');
+    document.body.append(el);
+    render(<PopupController tabId={7} />, el);
+    await vi.waitFor(() => expect(el.querySelector('li[data-claim-id="c"] button')).not.toBeNull());
+    await new Promise((resolve) => setTimeout(resolve, 1200)); // the first few looks are over: only a new one can see the change
+    claims = [];
+    el.querySelector<HTMLButtonElement>('li[data-claim-id="c"] button')!.click();
+    await vi.waitFor(() => expect(el.querySelector('li[data-claim-id="c"]')).toBeNull());
+    expect(asked).toContain('show-claim');
+    render(null, el);
+  });
 });
 
