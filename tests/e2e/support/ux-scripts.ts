@@ -148,3 +148,8 @@ export async function runAxe(context: unknown): Promise<{ id: string; impact: st
   const result = await axe.run(context, { resultTypes: ['violations'] });
   return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
 }
+
+/** The page's text as anchoring tools count it (the exported TextPositionSelectors are offsets into it). */
+export function bodyText(): string {
+  return document.body.textContent ?? '';
+}

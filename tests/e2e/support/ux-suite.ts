@@ -15,7 +15,7 @@ import { animationsSettled, readCard } from './page-scripts';
 import { builtExtensionDir, builtOutputDir, projectRoot, type BrowserName } from './paths';
 import { bringTestPageToFront, EXTENSION_PAGE_LAUNCH, newExtensionPage, pollUntil, setColorScheme, sleep, type ExtensionPage } from './ux-harness';
 import { ANNOTATOR_SCRIPT } from '../../../lib/background/annotator';
-import { badgeText, clickSelector, findContentTab, focusInfo, messageTab, probeWorld, readArticle, readPopup, runAxe, type ArticleState } from './ux-scripts';
+import { badgeText, bodyText, clickSelector, findContentTab, focusInfo, messageTab, probeWorld, readArticle, readPopup, runAxe, type ArticleState } from './ux-scripts';
 
 const fixture = (name: string) => path.join(projectRoot, 'tests/fixtures/ux', name);
 const AXE_SOURCE = readFileSync(path.join(projectRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -160,7 +160,7 @@ export function defineUxSuite(browserName: BrowserName): void {
     it('exports the annotations as W3C Web Annotations', async () => {
       const exported = (await popup.evaluate(messageTab, { tabId, message: { method: 'export-annotations' } })) as {
         type: string;
-        first: { items: { target: { source: string; selector: { type: string; exact?: string; prefix?: string }[] }; body: { value: string } }[] };
+        first: { items: { target: { source: string; selector: { type: string; exact?: string; prefix?: string; suffix?: string; start?: number; end?: number }[] }; body: { value: string } }[] };
       };
       expect(exported.type).toBe('AnnotationCollection');
       expect(exported.first.items).toHaveLength(3);
@@ -169,6 +169,13 @@ export function defineUxSuite(browserName: BrowserName): void {
       expect(quote!.prefix!.length).toBeLessThanOrEqual(32);
       expect(position!.type).toBe('TextPositionSelector');
       expect(exported.first.items[0]!.target.source).toBe(server.url('/news/article.html'));
+      // Both selectors find their sentence in the live page, as another tool would look for it.
+      const text = await page().evaluate(bodyText, null);
+      for (const item of exported.first.items) {
+        const [q, p] = item.target.selector;
+        expect(text.slice(p!.start, p!.end)).toBe(q!.exact);
+        expect(text).toContain(`${q!.prefix}${q!.exact}${q!.suffix}`);
+      }
     });
 
     it('axe-core finds no violations in the popup', async () => {
