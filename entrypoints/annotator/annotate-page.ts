@@ -58,6 +58,8 @@ export function annotatePage(ctx: ContentScriptContext, verdict: ArticleSignal |
     doc: document,
     signal: ctx.signal,
     verdict,
+    // Reading isValid is what ends an orphaned script's context (and with it this session).
+    alive: () => ctx.isValid,
     match: (text) =>
       sendToBackground('annotate', { text }).catch(
         (error: unknown): AnnotateResult => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),

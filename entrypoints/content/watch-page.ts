@@ -44,6 +44,8 @@ export function watchPage(ctx: ContentScriptContext): void {
   const watch = watchForArticle({
     doc: document,
     signal: ctx.signal,
+    // Reading isValid is what ends an orphaned script's context (and with it this watch).
+    alive: () => ctx.isValid,
     async load(verdict) {
       handOverVerdict(verdict);
       const result = await sendToBackground('load-annotator', {});

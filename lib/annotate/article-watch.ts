@@ -20,6 +20,12 @@ export interface ArticleWatchOptions {
   signal: AbortSignal;
   /** Loads the annotator into this document (resolves once it runs); called at most once. */
   load(verdict: ArticleSignal): Promise<void>;
+  /**
+   * False once the extension is gone (reloaded or updated while the page
+   * stays open): the watch then stops for good. Asked before each check,
+   * because nothing else tells an orphaned content script (ctx.isValid).
+   */
+  alive?: () => boolean;
 }
 
 /**
@@ -47,6 +53,10 @@ export function watchForArticle(options: ArticleWatchOptions): ArticleWatch {
 
   function check(): void {
     if (status !== 'watching' || watching.signal.aborted) return;
+    if (options.alive && !options.alive()) {
+      watching.abort();
+      return;
+    }
     const verdict = articleSignal(doc);
     if (!verdict) return;
     status = 'loading';
@@ -63,7 +73,9 @@ export function watchForArticle(options: ArticleWatchOptions): ArticleWatch {
   }
 
   // Our own DOM writes: none, so every record is the page's.
-  watchDom(doc, () => false, () => settle.schedule(), watching.signal);
+  // The gate also reads attributes: og:type's content, a paragraph's hidden and aria-hidden, itemtype, a script's type
+  // (not style: animations change it all the time, and an inline display:none is rarely the only change).
+  watchDom(doc, () => false, () => settle.schedule(), watching.signal, ['content', 'hidden', 'aria-hidden', 'itemtype', 'type']);
   check();
 
   return {

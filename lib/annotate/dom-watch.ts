@@ -16,7 +16,7 @@ export interface DomWatch {
 /** True when a record is about the page's content rather than our own elements. */
 function isPageRecord(record: MutationRecord, isOurs: (node: Node) => boolean): boolean {
   if (isOurs(record.target)) return false;
-  if (record.type === 'characterData') return true;
+  if (record.type === 'characterData' || record.type === 'attributes') return true;
   const nodes = [...record.addedNodes, ...record.removedNodes];
   return nodes.some((n) => !isOurs(n) && (n.nodeType === 1 || (n.nodeType === 3 && /\S/.test((n as Text).data))));
 }
@@ -26,13 +26,20 @@ function isPageRecord(record: MutationRecord, isOurs: (node: Node) => boolean): 
  * of records) when the page changed content. `isOurs` says which nodes are
  * ours (the card host and what is inside it).
  */
-export function watchDom(doc: Document, isOurs: (node: Node) => boolean, onChange: () => void, signal: AbortSignal): DomWatch {
+export function watchDom(
+  doc: Document,
+  isOurs: (node: Node) => boolean,
+  onChange: () => void,
+  signal: AbortSignal,
+  /** Attributes whose changes also count (the gate's: its verdict reads them). */
+  attributeFilter?: string[],
+): DomWatch {
   const View = doc.defaultView?.MutationObserver ?? MutationObserver;
   const handle = (records: MutationRecord[]) => {
     if (!signal.aborted && records.some((r) => isPageRecord(r, isOurs))) onChange();
   };
   const observer = new View(handle);
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  observer.observe(doc, { childList: true, subtree: true, characterData: true, ...(attributeFilter ? { attributeFilter } : {}) });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   return {
     ours(writes) {

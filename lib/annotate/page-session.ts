@@ -48,6 +48,8 @@ export interface PageSessionOptions {
    * annotator): the first run uses it instead of running the gate again.
    */
   verdict?: ArticleSignal | null;
+  /** False once the extension is gone (an orphaned content script): runs stop; see ArticleWatchOptions.alive. */
+  alive?: () => boolean;
 }
 
 /** The session's handle, used by the content script's message handlers. */
@@ -133,7 +135,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
   }
 
   async function run(): Promise<void> {
-    if (!settings || signal.aborted) return;
+    if (!settings || signal.aborted || (options.alive && !options.alive())) return;
     // A handed-over verdict is only as fresh as the first run.
     const known = verdict;
     verdict = null;
