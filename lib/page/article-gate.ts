@@ -80,6 +80,8 @@ export function isProbablyReaderable(doc: Document): boolean {
  * Readability's isProbablyReaderable (above).
  */
 export function articleSignal(doc: Document): ArticleSignal | null {
+  // A text or JSON file the browser shows as one <pre> is no article, however long (readerable would count it).
+  if (doc.contentType && !/html/i.test(doc.contentType)) return null;
   const og = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.trim().toLowerCase();
   if (og === 'article' || og?.startsWith('article:')) return 'og:type';
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {

@@ -82,6 +82,16 @@ describe('articleSignal', () => {
     expect(articleSignal(doc('<body><div itemscope itemtype="https://schema.org/Article"></div></body>'))).toBe('microdata');
   });
 
+  it('says no for a document that is not HTML, such as a long text file the browser shows as text', () => {
+    const page = (contentType: string) => {
+      const d = doc(`<body><p>${'A long line of plain text in a log file or a JSON response. '.repeat(20)}</p><p>${'More of the same text, long enough to read. '.repeat(20)}</p></body>`);
+      Object.defineProperty(d, 'contentType', { value: contentType, configurable: true });
+      return d;
+    };
+    expect(articleSignal(page('text/html'))).toBe('readerable');
+    expect(articleSignal(page('text/plain'))).toBeNull();
+  });
+
   it('says no for a short page without metadata', () => {
     expect(articleSignal(doc('<body><p>Hello</p></body>'))).toBeNull();
   });
