@@ -39,7 +39,9 @@ export function OptionsPage(props: OptionsPageProps) {
         </p>
       )}
       <section aria-labelledby="packs-heading">
-        <h2 id="packs-heading">{t('options.packsHeading')}</h2>
+        <h2 id="packs-heading" tabIndex={-1}>
+          {t('options.packsHeading')}
+        </h2>
         <p>{t('options.packsIntro')}</p>
         {props.packs ? <PackTable packs={props.packs} busy={props.busy} onToggle={props.onToggle} onRemove={props.onRemove} /> : <p>{t('options.loading')}</p>}
       </section>

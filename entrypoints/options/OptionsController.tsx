@@ -86,7 +86,12 @@ export function OptionsController({ browserName }: OptionsControllerProps) {
       shortcut={shortcut}
       browserName={browserName}
       onToggle={(packId, enabled) => void withPack(packId, () => sendToBackground('set-pack-enabled', { packId, enabled }))}
-      onRemove={(packId) => void withPack(packId, () => sendToBackground('remove-pack', { packId }))}
+      onRemove={(packId) =>
+        void withPack(packId, () => sendToBackground('remove-pack', { packId })).then(() => {
+          // The row and its button are gone: keep keyboard focus in the packs section, not on <body>.
+          document.getElementById('packs-heading')?.focus();
+        })
+      }
       onFile={(file) => void onFile(file)}
       onStyle={(highlightStyle) => void updateSettings(() => ({ highlightStyle }))}
       onSensitivity={(sensitivity) => void updateSettings(() => ({ sensitivity }))}

@@ -120,9 +120,13 @@ describe('options page', () => {
     await mount();
     await choose('community.pack.json');
     await until(() => expect(rows()).toContain('community-test'));
-    await act(() => row('community-test').querySelector('button')!.click());
+    const remove = row('community-test').querySelector('button')!;
+    remove.focus();
+    await act(() => remove.click());
     await until(() => expect(rows()).not.toContain('community-test'));
     expect((await getPackState()).user).toEqual([]);
+    // Its button went with the row: keyboard focus stays in the packs section.
+    await until(() => expect(document.activeElement?.id).toBe('packs-heading'));
   });
 
   it('saves highlight style and sensitivity, lists switched-off sites, and shows the shortcut', async () => {
