@@ -65,10 +65,8 @@ export function createIndexService(bundledRaw: unknown, packs: () => PackStore):
     const state = await getPackState();
     const off = new Set(state.disabled);
     // One unreadable user pack (damaged body, IndexedDB unavailable) must not take the bundled packs down with it.
-    const enabled = state.user.filter((p) => !off.has(p.id));
-    const settled = await Promise.allSettled(enabled.map((p) => packs().enabledUserIndexes({ user: [p], disabled: [] })));
-    const userErrors = settled.flatMap((r, i) => (r.status === 'rejected' ? [`pack "${enabled[i]!.id}": ${message(r.reason)}`] : []));
-    const indexes = [bundled(), ...settled.flatMap((r) => (r.status === 'fulfilled' ? r.value : []))];
+    const userErrors: string[] = [];
+    const indexes = [bundled(), ...(await packs().enabledUserIndexes(state, (packId, error) => userErrors.push(`pack "${packId}": ${message(error)}`)))];
     const claims: RuntimeClaim[] = [];
     const byId = new Map<string, RuntimeClaim>();
     const packTitles = new Map<string, string>();
@@ -130,7 +128,7 @@ export function createIndexService(bundledRaw: unknown, packs: () => PackStore):
       try {
         const a = await current();
         // Matching goes on with the rest; the options page names the packs left out.
-        return a.userErrors.length > 0 ? { ok: true, claims: a.claims.length, unreadable: a.userErrors } : { ok: true, claims: a.claims.length };
+        return { ok: true, claims: a.claims.length, ...(a.userErrors.length > 0 ? { unreadable: a.userErrors } : {}) };
       } catch (error) {
         return { ok: false, error: message(error) };
       }

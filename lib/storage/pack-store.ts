@@ -48,8 +48,12 @@ export interface PackStore {
   install(fileName: string, text: string, bytes: number): Promise<InstallOutcome>;
   remove(packId: string): Promise<void>;
   setEnabled(packId: string, enabled: boolean): Promise<void>;
-  /** The bodies of the enabled user packs (throws IndexLoadError when one is damaged). */
-  enabledUserIndexes(state: PackState): Promise<RuntimeIndex[]>;
+  /**
+   * The bodies of the enabled user packs. A body that cannot be read (damaged:
+   * IndexLoadError; IndexedDB unavailable) rejects the whole call, unless
+   * `onUnreadable` is given: that pack is then reported to it and left out.
+   */
+  enabledUserIndexes(state: PackState, onUnreadable?: (packId: string, error: unknown) => void): Promise<RuntimeIndex[]>;
   /** Deletes bodies that no metadata refers to; returns how many. */
   sweep(): Promise<number>;
 }
@@ -146,13 +150,20 @@ export function createPackStore(options: PackStoreOptions): PackStore {
     await packStateItem.setValue({ ...state, disabled: [...disabled].sort() });
   }
 
-  async function enabledUserIndexes(state: PackState): Promise<RuntimeIndex[]> {
+  async function enabledUserIndexes(state: PackState, onUnreadable?: (packId: string, error: unknown) => void): Promise<RuntimeIndex[]> {
     const off = new Set(state.disabled);
     const enabled = state.user.filter((p) => !off.has(p.id));
     // Bundled packs only: never open IndexedDB (the common, fast path).
     if (enabled.length === 0) return [];
-    const handle = await db();
-    return Promise.all(enabled.map((p) => readPackBody(handle, p.bodyKey)));
+    const handle = db();
+    const read = await Promise.allSettled(enabled.map(async (p) => readPackBody(await handle, p.bodyKey)));
+    const indexes: RuntimeIndex[] = [];
+    read.forEach((r, i) => {
+      if (r.status === 'fulfilled') indexes.push(r.value);
+      else if (onUnreadable) onUnreadable(enabled[i]!.id, r.reason);
+      else throw r.reason;
+    });
+    return indexes;
   }
 
   async function sweep(): Promise<number> {
@@ -173,7 +184,7 @@ export function createPackStore(options: PackStoreOptions): PackStore {
     install: (fileName, text, bytes) => queued(() => install(fileName, text, bytes)),
     remove: (packId) => queued(() => remove(packId)),
     setEnabled: (packId, enabled) => queued(() => setEnabled(packId, enabled)),
-    enabledUserIndexes: (state) => enabledUserIndexes(state),
+    enabledUserIndexes,
     sweep: () => queued(sweep),
   };
 }
