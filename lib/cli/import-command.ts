@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
-import { IMPORT_FORMATS, ImportError, slugify, type ImportFormat } from '../claims/importers';
+import { IMPORT_FORMATS, ImportError, packIdFromFileName, type ImportFormat } from '../claims/importers';
 import { packSizeProblem } from '../claims/limits';
 import { IdSchema, LanguageSchema } from '../claims/schema';
 import { processIo, type CommandIo } from './command-io';
@@ -33,18 +33,6 @@ Options:
 `;
 
 const WARNING_LIMIT = 10;
-
-/**
- * The default pack id for a pack written to (or read from) `file`: its name
- * without ".pack.json" or an extension, as a slug. Every import of one
- * format would otherwise get that format's one default id, and a second
- * pack would replace the first wherever both are installed.
- */
-export function packIdFor(file: string): string | undefined {
-  const name = path.basename(file).replace(/\.pack\.json$/i, '').replace(/\.[^.]*$/, '');
-  const id = slugify(name, '');
-  return id === '' ? undefined : id;
-}
 
 /** Runs the command; returns the exit code (2 for usage errors, 1 for import or pack errors). */
 export async function importCommand(args: string[], io: CommandIo = processIo): Promise<number> {
@@ -92,7 +80,7 @@ export async function importCommand(args: string[], io: CommandIo = processIo): 
   let imported;
   try {
     imported = importFile(file, {
-      id: values.id ?? packIdFor(values.out === '-' ? file : values.out), title: values.title, license: values.license, version: values.version, language: values.language, source,
+      id: values.id ?? packIdFromFileName(values.out === '-' ? file : values.out), title: values.title, license: values.license, version: values.version, language: values.language, source,
       format: values.format as ImportFormat | undefined,
       progress: io.stderr, quiet,
       packName: values.out === '-' ? `${file} (converted)` : values.out,

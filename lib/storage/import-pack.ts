@@ -6,7 +6,7 @@
  * the shape the build uses (PackIssue), so the options page can list them.
  */
 import { compilePacks, PackValidationError } from '../claims/compile';
-import { detectFormat, importInput, ImportError, looksLikeClaimlensPack, parseImportText, slugify } from '../claims/importers';
+import { detectFormat, importInput, ImportError, looksLikeClaimlensPack, packIdFromFileName, parseImportText } from '../claims/importers';
 import { duplicateClaimIdIssue, type PackIssue } from '../claims/issues';
 import { MAX_PACK_BYTES, packSizeProblem } from '../claims/limits';
 import type { RuntimeIndex } from '../claims/runtime-types';
@@ -54,10 +54,7 @@ function toPackInput(file: string, text: string): { pack: unknown; importedFrom:
     if (looksLikeClaimlensPack(input.value)) return { pack: input.value, importedFrom: NATIVE_FORMAT };
   }
   const format = detectFormat(input);
-  // Named after the file: every ClaimReview file would otherwise get the
-  // importer's one default id, and each import would replace the last.
-  const name = file.replace(/\.[^.]*$/, '');
-  return { pack: importInput(input, { id: slugify(name, format), title: name }, format).pack, importedFrom: format };
+  return { pack: importInput(input, { id: packIdFromFileName(file), title: file.replace(/\.[^.]*$/, '') }, format).pack, importedFrom: format };
 }
 
 /** Claim ids of `index` that another installed pack already uses. */

@@ -12,7 +12,7 @@ export { importCheckThat2a, importCheckThat2b, POLITIFACT_RATINGS, parseStated, 
 export { normalizeRating, ratingKey } from './rating';
 export type { RatingParts, NormalizedRating } from './rating';
 export { toIsoDate } from './dates';
-export { slugify } from './slug';
+export { packIdFromFileName, slugify } from './slug';
 export { guessActorKind } from './actor-kind';
 export { ImportError } from './types';
 export type { ImportFormat, ImportInput, ImportOptions, ImportReport, ImportResult } from './types';

@@ -23,6 +23,19 @@ export function slugify(text: string, fallback = 'x'): string {
 }
 
 /**
+ * The pack id a converted file gets by default: its name without a folder,
+ * ".pack.json" or another extension, as a slug ("afp-feed.json" → afp-feed);
+ * undefined when nothing is left (the importer's own default id then).
+ * Every file of one format would otherwise get that format's one default
+ * id, and each pack would replace the last wherever both are installed.
+ */
+export function packIdFromFileName(file: string): string | undefined {
+  const name = file.replace(/^.*[\\/]/, '').replace(/\.pack\.json$/i, '').replace(/\.[^.]*$/, '');
+  const id = slugify(name, '');
+  return id === '' ? undefined : id;
+}
+
+/**
  * Like {@link slugify} but keeps ".", "_" and ":" (allowed in ids), so a
  * source id that is already a slug, such as a CheckThat! vclaim_id, is kept
  * as it is and stays recognisable.
