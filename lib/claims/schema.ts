@@ -19,8 +19,11 @@ export const IdSchema = v.pipe(
   v.regex(/^[a-z0-9][a-z0-9._:-]*$/, 'must be a lowercase slug (a-z, 0-9, ".", "_", ":" or "-")'),
 );
 
+/** A language tag as packs write it: "en", "pt-BR". */
+export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/;
+
 /** A pack's language: a BCP 47 tag such as "en" or "pt-BR". */
-export const LanguageSchema = v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag such as "en"'));
+export const LanguageSchema = v.pipe(v.string(), v.regex(LANGUAGE_TAG, 'must be a language tag such as "en"'));
 
 const NonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 const IsoDate = v.pipe(

@@ -13,6 +13,7 @@
  * 2"), and a year compared with a claim's count means nothing.
  */
 import { isDayOfMonth } from './analyze';
+import { YEAR } from './terms';
 import type { Token } from './tokenize';
 
 /**
@@ -26,7 +27,6 @@ import type { Token } from './tokenize';
 export const QUANTITY_TOLERANCE = 1.25;
 
 const NUMBER = /^\d+(?:\.\d+)?$/;
-const YEAR = /^(?:1[89]|20)\d\d$/;
 
 /** The quantities stated in tokens[from, to): bare numbers (grouping already removed by the tokenizer), not years or days of dates. */
 export function quantitiesOf(tokens: readonly Token[], from = 0, to = tokens.length): number[] {

@@ -31,6 +31,7 @@ import type { EntityIndex } from './entities';
 import { feedbackTerms } from './feedback';
 import { queryPairs, sharedPairs, termPairs, type TermPairs } from './proximity';
 import { RANKING, type RankingOptions } from './ranking-options';
+import { YEAR } from './terms';
 import { tokenize } from './tokenize';
 
 export { RANKING, type DatePriorOptions, type ProximityOptions, type RankingOptions } from './ranking-options';
@@ -71,7 +72,6 @@ export function dayNumber(iso: string | undefined): number | undefined {
   return Number.isNaN(t) ? undefined : Math.round(t / 86_400_000);
 }
 
-const YEAR = /^(?:1[89]|20)\d\d$/;
 
 /** IDF-weighted share of `terms` found in `present`, 0…1. */
 function coverage(terms: ReadonlySet<string>, present: ReadonlySet<string>, idf: (t: string) => number): number {

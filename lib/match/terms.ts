@@ -108,6 +108,9 @@ export function termOf(norm: string): string | null {
   return stemWord(norm);
 }
 
+/** A year as a word or term ("1999", "2016"): rank.ts weighs a year clash, quantities.ts does not count years. */
+export const YEAR = /^(?:1[89]|20)\d\d$/;
+
 /** True when a term (a stem) is a common news word or a year, which weigh little. */
 export function isCommonTerm(term: string): boolean {
   return COMMON_STEMS.has(term) || /^\d{4}$/.test(term);

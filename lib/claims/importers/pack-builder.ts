@@ -4,7 +4,7 @@
  * report. Every importer goes through it, so ids, defaults and counting are
  * the same for all formats.
  */
-import type { ClaimInput, PackInput } from '../schema';
+import { LANGUAGE_TAG, type ClaimInput, type PackInput } from '../schema';
 import { fnv1a32 } from '../checksum';
 import { guessActorKind } from './actor-kind';
 import { IdAllocator, idSlug, slugify } from './slug';
@@ -35,8 +35,6 @@ export const DEFAULT_ROLE = 'Claimant';
 export function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
-
-const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/;
 
 /** A letter that is not a…z once accents are folded away (Cyrillic, Greek, CJK…). */
 const NON_LATIN_LETTER = /[^\P{L}a-zA-Z]/u;
@@ -162,7 +160,7 @@ export class PackBuilder {
   build(): ImportResult {
     const { options, defaults } = this;
     const [onlyLanguage] = this.languages.size === 1 ? [...this.languages] : [];
-    const language = options.language ?? (onlyLanguage !== undefined && LANGUAGE.test(onlyLanguage) ? onlyLanguage : 'en');
+    const language = options.language ?? (onlyLanguage !== undefined && LANGUAGE_TAG.test(onlyLanguage) ? onlyLanguage : 'en');
     const pack: PackInput = compact({
       format: 'claimlens-pack/1' as const,
       id: this.id,
