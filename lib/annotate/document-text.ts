@@ -5,7 +5,7 @@
  * other anchoring tools count in), so that exported selectors re-anchor on
  * the live page.
  */
-import { buildTextModel, segmentAt, type TextModel } from '../page/text-model';
+import { segmentAt, type TextModel } from '../page/text-model';
 
 /** A span of text with the claim it carries. */
 export interface ClaimSpan {
@@ -29,11 +29,10 @@ export function toDocumentText(doc: Document, model: TextModel, spans: readonly 
     parts.push((n as Text).data);
     length += (n as Text).data.length;
   }
-  // Marks split the text nodes the model was built from: read the same text again over the current nodes.
-  const current = buildTextModel(model.root);
-  const live = current.text === model.text ? current : model;
+  // Marks split the model's text nodes, but each node's pieces stay in place, one after another,
+  // so an offset into a node still counts from where that node (its first piece) starts.
   const at = (offset: number, preferEnd: boolean): number | null => {
-    const seg = segmentAt(live, offset, preferEnd);
+    const seg = segmentAt(model, offset, preferEnd);
     const base = seg && offsets.get(seg.node);
     return seg && base !== undefined ? base + (offset - seg.start) : null;
   };
