@@ -7,11 +7,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupView, type PopupTabState } from '../../components/popup/PopupView';
 import { sendToTab } from '../../lib/messages';
-import { getSettings, updateSettings, watchSettings } from '../../lib/storage/settings';
+import { getSettings, updateSettings, watchSettings, type Settings } from '../../lib/storage/settings';
 
 /** How often the popup asks again while the page is still being read or switched. */
 const POLL_MS = 250;
-/** How often the popup asks a tab with no content script again (it may still be loading). */
+/** How many times the popup asks a tab with no content script again (it may still be loading). */
 const MAX_FAILURES = 20;
 
 export interface PopupControllerProps {
@@ -41,20 +41,15 @@ function download(json: unknown, name: string): void {
 export function PopupController({ tabId: requested }: PopupControllerProps) {
   const [tabId, setTabId] = useState<number | null>(null);
   const [tab, setTab] = useState<PopupTabState>({ kind: 'loading' });
-  const [paused, setPaused] = useState(false);
-  const [disabledSites, setDisabledSites] = useState<string[]>([]);
+  const [settings, setSettings] = useState<Settings | null>(null);
   const [exported, setExported] = useState<string | null>(null);
   const [pollToken, setPollToken] = useState(0);
 
   useEffect(() => {
     void resolveTab(requested).then((id) => (id === null ? setTab({ kind: 'unsupported' }) : setTabId(id)));
-    void getSettings().then((s) => {
-      setPaused(s.paused);
-      setDisabledSites(s.disabledSites);
-    });
+    void getSettings().then(setSettings);
     return watchSettings((s) => {
-      setPaused(s.paused);
-      setDisabledSites(s.disabledSites);
+      setSettings(s);
       setPollToken((n) => n + 1);
     });
   }, [requested]);
@@ -91,8 +86,8 @@ export function PopupController({ tabId: requested }: PopupControllerProps) {
   return (
     <PopupView
       tab={tab}
-      paused={paused}
-      disabledSites={disabledSites}
+      paused={settings?.paused ?? false}
+      disabledSites={settings?.disabledSites ?? []}
       exported={exported}
       onShowClaim={(claimId) => {
         if (tabId === null) return;

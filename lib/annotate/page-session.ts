@@ -157,14 +157,12 @@ export function startPageSession(options: PageSessionOptions): PageSession {
       // Marks split text nodes but keep the text: equal text means nothing new to read.
       const current = await buildModel(root);
       if (!current) return;
-      if (current.text === page.model.text) {
-        if (page.intact()) return;
-        // The page took marks out (a re-render) without changing its text: mark it
-        // again, but not forever against a page that removes whatever is added.
-        if (++restores > MAX_RESTORES) return;
-      } else {
-        restores = 0;
-      }
+      const sameText = current.text === page.model.text;
+      if (sameText && page.intact()) return;
+      // Same text but marks gone: the page re-rendered. Mark it again, but not
+      // forever against a page that removes whatever is added.
+      restores = sameText ? restores + 1 : 0;
+      if (restores > MAX_RESTORES) return;
     } else {
       restores = 0;
     }

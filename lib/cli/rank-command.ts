@@ -46,20 +46,15 @@ export async function rankCommand(args: string[], io: CommandIo = processIo): Pr
     io.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
-  const top = Number(values.top);
-  const problem = !values.pack?.length
-    ? 'give at least one --pack <pack.json>'
-    : values.queries === undefined
-      ? 'give --queries <file>'
-      : !Number.isInteger(top) || top < 1
-        ? `--top must be a whole number from 1, got "${values.top}"`
-        : !['claim', 'source'].includes(values.ids)
-          ? `--ids must be "claim" or "source", got "${values.ids}"`
-          : null;
-  if (problem || !values.pack || values.queries === undefined) {
+  const usage = (problem: string) => {
     io.stderr.write(`${problem}\n\n${USAGE}`);
     return 2;
-  }
+  };
+  const top = Number(values.top);
+  if (!values.pack?.length) return usage('give at least one --pack <pack.json>');
+  if (values.queries === undefined) return usage('give --queries <file>');
+  if (!Number.isInteger(top) || top < 1) return usage(`--top must be a whole number from 1, got "${values.top}"`);
+  if (!['claim', 'source'].includes(values.ids)) return usage(`--ids must be "claim" or "source", got "${values.ids}"`);
   // Read both files first: a missing qrels file must not cost a whole run first.
   const queryText = readFileSync(values.queries, 'utf8');
   const qrelsText = values.qrels === undefined ? undefined : readFileSync(values.qrels, 'utf8');

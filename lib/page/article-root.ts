@@ -116,13 +116,13 @@ export function findArticleRoot(doc: Document): Element | null {
   if (isArticleType(pick.el)) return pick.el;
   // A <main> holding the story's own article (or articleBody) beside headline
   // teasers and sponsored links: the story is the one that holds most of it.
-  const inner = scored
-    .filter((c) => c.el !== pick.el && pick.el.contains(c.el) && c.chars >= pick.chars * STORY_SHARE && (isArticleType(c.el) || c.el.getAttribute('itemprop') === 'articleBody'))
+  const nested = scored.filter((c) => c.el !== pick.el && pick.el.contains(c.el));
+  const inner = nested
+    .filter((c) => c.chars >= pick.chars * STORY_SHARE && (isArticleType(c.el) || c.el.getAttribute('itemprop') === 'articleBody'))
     .sort((a, b) => Number(isArticleType(b.el)) - Number(isArticleType(a.el)) || b.chars - a.chars);
   if (inner[0]) return inner[0].el;
   // A <main> of article teasers, none of them a story (a section front or a
   // home page that calls itself an article): no story to read.
-  const teasers = pick.el.querySelectorAll('article');
-  if (teasers.length >= MIN_TEASERS && !scored.some((c) => c.el.tagName === 'ARTICLE' && pick.el.contains(c.el))) return null;
+  if (pick.el.querySelectorAll('article').length >= MIN_TEASERS && !nested.some((c) => c.el.tagName === 'ARTICLE')) return null;
   return pick.el;
 }
