@@ -28,11 +28,77 @@ export const QUANTITY_TOLERANCE = 1.25;
 
 const NUMBER = /^\d+(?:\.\d+)?$/;
 
-/** The quantities stated in tokens[from, to): bare numbers (grouping already removed by the tokenizer), not years or days of dates. */
+/** Numbers spelled out in words: units, teens and tens ("hundred" scales, see spelledNumber). */
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
+  (
+    'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'
+  )
+    .split(' ')
+    .map((w, i) => [w, i + 1] as const)
+    .concat('twenty thirty forty fifty sixty seventy eighty ninety'.split(' ').map((w, i) => [w, (i + 2) * 10] as const)),
+);
+
+/** True when tokens a and b are parts of one spelled number: next to each other, one space or hyphen apart ("twenty-five", not "two, three"). */
+function joined(a: Token, b: Token): boolean {
+  return b.start - a.end <= 1;
+}
+
+/**
+ * The number spelled out in words from token i, and the token after it;
+ * null when token i starts none. Words join as a reader joins them ("two
+ * hundred fifty" → 250, "one hundred and twelve" → 112, "twenty-five" →
+ * 25); a word that cannot continue the number ("seven eight") starts the
+ * next. Scale words (thousand, million) are left out, as they are after
+ * digits ("8 million" and "eight million" both state 8). "One" alone is
+ * not read: it is mostly a pronoun or an article ("one of the highest",
+ * "no one").
+ */
+function spelledNumber(tokens: readonly Token[], i: number, to: number): { value: number; next: number } | null {
+  let value = 0;
+  let j = i;
+  for (; j < to; j++) {
+    if (j > i && !joined(tokens[j - 1]!, tokens[j]!)) break;
+    const norm = tokens[j]!.norm;
+    const below = value % 100;
+    if (norm === 'hundred') {
+      if (value >= 100) break;
+      value = (value || 1) * 100;
+      continue;
+    }
+    if (norm === 'and' && value >= 100 && below === 0 && j + 1 < to && NUMBER_WORDS.has(tokens[j + 1]!.norm)) continue;
+    const n = NUMBER_WORDS.get(norm);
+    if (n === undefined) break;
+    const fits = n < 10 ? below === 0 || (below >= 20 && below % 10 === 0) : below === 0;
+    if (!fits) break;
+    value += n;
+  }
+  if (j === i || (j === i + 1 && value === 1)) return null;
+  return { value, next: j };
+}
+
+/**
+ * The quantities stated in tokens[from, to): bare numbers (grouping already
+ * removed by the tokenizer), not years or days of dates, and numbers
+ * spelled out in words (spelledNumber), as news style writes small ones
+ * ("eight million children"). Measured on the CheckThat! training
+ * sentences and tweets: reading spelled numbers drops 2 of the 46 wrong
+ * marks there ("Eight million kids" marked with claims of 4 million and
+ * 7,000 kids) and 1 of the 238 right ones (a rhetorical "not three times"
+ * against a claim of 10 checks); on 2A dev, devtest and 2B dev it changes
+ * no mark.
+ */
 export function quantitiesOf(tokens: readonly Token[], from = 0, to = tokens.length): number[] {
   const out: number[] = [];
   for (let i = from; i < to; i++) {
     const norm = tokens[i]!.norm;
+    if (NUMBER_WORDS.has(norm) || norm === 'hundred') {
+      const spelled = spelledNumber(tokens, i, to);
+      if (spelled) {
+        out.push(spelled.value);
+        i = spelled.next - 1;
+      }
+      continue;
+    }
     if (!NUMBER.test(norm) || YEAR.test(norm) || isDayOfMonth(tokens, i)) continue;
     out.push(Number(norm));
   }

@@ -11,6 +11,16 @@ describe('quantitiesOf', () => {
     expect(quantities('By 16 Aug the tally was 40 and the vote was in 1998.')).toEqual([40]);
     expect(quantities('No numbers here at all.')).toEqual([]);
   });
+
+  it('reads numbers spelled out in words, compounds as one number, as digits would be read', () => {
+    expect(quantities('Eight million pupils sat the test in twenty-five counties.')).toEqual([8, 25]);
+    expect(quantities('Two hundred fifty ferries and a hundred buses ran; seven were late.')).toEqual([250, 100, 7]);
+    expect(quantities('One hundred and twelve arrests')).toEqual([112]);
+  });
+
+  it('does not read "one" alone, mostly a pronoun or an article ("one of the", "no one")', () => {
+    expect(quantities('It is one of the highest rates, and no one knew; one or two said so.')).toEqual([2]);
+  });
 });
 
 describe('quantitiesClash', () => {
@@ -44,6 +54,7 @@ describe('the decision with quantities', () => {
 
   it('stays silent on the same words with a quantity far from the claim, and ignores a different year', () => {
     expect(marked('Harborview lost 50,000 manufacturing jobs at its steel mills, the union said.')).toEqual([]);
+    expect(marked('Harborview lost nine hundred manufacturing jobs at its steel mills, the union said.')).toEqual([]);
     expect(marked('On May 3, Harborview lost almost 4,000 manufacturing jobs at its steel mills in 2021.')).toEqual(['mill-jobs']);
   });
 });
