@@ -14,6 +14,7 @@ import type { MatchableClaim } from '../claims/runtime-types';
 import { analyzeTokens, entityTerm, isEntityTerm } from './analyze';
 import { compileEntities, type EntityIndex } from './entities';
 import { nameGroups, NO_GROUP } from './name-runs';
+import { negatedTerms } from './negation';
 import { minProbeWeight, probeTerms } from './probes';
 import { quantitiesOf } from './quantities';
 import { TermTable } from './term-table';
@@ -42,6 +43,8 @@ export interface Compiled {
   wordingText: string[];
   /** Per wording: the quantities it states (quantities.ts), most often none. */
   wordingQuantities: (readonly number[])[];
+  /** Per wording: the ids of the terms it negates (negation.ts), most often none. */
+  wordingNegated: (readonly number[])[];
   /** Per wording: the sum of its terms' coverage weights, the denominator of coverage. */
   wordingTotal: Float64Array;
   /** The terms of wording w are wordingTerms[wordingStart[w] … wordingStart[w + 1]), in the wording's order. */
@@ -86,22 +89,37 @@ export function coverageWeight(c: Pick<Compiled, 'termWeight' | 'required'>, cla
 
 /** The required entities of the many claims that name none: one shared array, not one per claim. */
 const NONE = new Int32Array(0);
-/** The quantities of the many wordings that state none. */
+/** The quantities of the many wordings that state none, and the negated terms of those that negate none. */
 const NO_QUANTITIES: readonly number[] = [];
+const NO_NEGATED: readonly number[] = [];
 
 /** Analyses every wording of `claims` and builds the probe lists for `threshold`. */
 export function compile(claims: MatchableClaim[], threshold: number): Compiled {
   const entities = compileEntities(claims.flatMap((c) => c.entities));
-  const analysed: { claim: number; text: string; terms: string[]; groups: Int32Array; quantities: readonly number[] }[] = [];
+  const analysed: {
+    claim: number;
+    text: string;
+    terms: string[];
+    groups: Int32Array;
+    quantities: readonly number[];
+    negated: Set<string>;
+  }[] = [];
   const claimTerms: string[][] = claims.map(() => []);
   claims.forEach((claim, ci) => {
     for (const text of [claim.text, ...claim.paraphrases]) {
       const tokens = tokenize(text);
-      const analysis = analyzeTokens(tokens, entities).terms;
-      if (analysis.size === 0) continue;
-      const terms = [...analysis.keys()];
+      const analysis = analyzeTokens(tokens, entities);
+      if (analysis.terms.size === 0) continue;
+      const terms = [...analysis.terms.keys()];
       const quantities = quantitiesOf(tokens);
-      analysed.push({ claim: ci, text, terms, groups: nameGroups(tokens, analysis), quantities: quantities.length > 0 ? quantities : NO_QUANTITIES });
+      analysed.push({
+        claim: ci,
+        text,
+        terms,
+        groups: nameGroups(tokens, analysis.terms),
+        quantities: quantities.length > 0 ? quantities : NO_QUANTITIES,
+        negated: negatedTerms(tokens, analysis),
+      });
       claimTerms[ci]!.push(...terms);
     }
   });
@@ -168,6 +186,7 @@ export function compile(claims: MatchableClaim[], threshold: number): Compiled {
     wordingClaim: Int32Array.from(analysed, (a) => a.claim),
     wordingText: analysed.map((a) => a.text),
     wordingQuantities: analysed.map((a) => a.quantities),
+    wordingNegated: analysed.map((a) => (a.negated.size > 0 ? [...a.negated].map((term) => table.idOf(term)) : NO_NEGATED)),
     wordingTotal, wordingStart, wordingTerms: Int32Array.from(flat), termGroup: Int32Array.from(termGroup),
     probeStart, probeWordings, probeWeights, need, required,
   };

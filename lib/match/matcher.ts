@@ -29,6 +29,7 @@ import { ENTITY_FLAG, compile, type Compiled } from './compiled-claims';
 import { DEFAULT_RULES, type DecisionRules } from './decide';
 import { createClaimRanker, type ClaimRanker, type RankContext, type RankingOptions } from './rank';
 import { scoreScratch, scoreWording, sentenceTotal, type Passing, type ScoreScratch } from './score';
+import { hasNegation } from './negation';
 import { quantitiesOf } from './quantities';
 import { SentenceTerms } from './sentence-terms';
 import { splitSentences } from './sentences';
@@ -166,10 +167,12 @@ function scoreSentence(
   let passing: Passing[] | null = null;
   let quantities: readonly number[] | null = null;
   const sentenceQuantities = () => (quantities ??= quantitiesOf(tokens, from, to));
+  let negates: boolean | null = null;
+  const sentenceNegates = () => (negates ??= hasNegation(tokens, from, to));
   for (let i = 0; i < found; i++) {
     const wi = scratch.candidates[i]!;
     if (Number.isNaN(total)) total = sentenceTotal(c, terms);
-    const p = scoreWording(c, rules, wi, terms, total, scratch.score, sentenceQuantities);
+    const p = scoreWording(c, rules, wi, terms, total, scratch.score, sentenceQuantities, sentenceNegates);
     if (p) (passing ??= []).push(p);
   }
   if (!passing) return;

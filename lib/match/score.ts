@@ -78,11 +78,19 @@ function mayCover(shared: number, wordingTotal: number, threshold: number): bool
   return !(shared < threshold * wordingTotal * (1 - BOUND_SLACK)); // a NaN bound rejects nothing
 }
 
+/** True when the sentence shares a term that the wording negates (negation.ts). */
+function sharesNegated(negated: readonly number[], s: SentenceTerms): boolean {
+  for (const id of negated) if (s.has(id)) return true;
+  return false;
+}
+
 /**
  * Scores wording `wi` against the current sentence of `s` (whose total
  * weight is `total`, from sentenceTotal) and applies the decision: the
  * passing wording, or null. `sentenceQuantities` gives the sentence's
  * quantities (quantities.ts); it is asked only for wordings that state some.
+ * `sentenceNegates` says whether the sentence holds a negation word
+ * (negation.ts); it is asked only for wordings that negate a shared term.
  */
 export function scoreWording(
   c: Compiled,
@@ -92,6 +100,7 @@ export function scoreWording(
   total: number,
   scratch: ScoreScratch,
   sentenceQuantities: () => readonly number[] = () => [],
+  sentenceNegates: () => boolean = () => false,
 ): Passing | null {
   const start = c.wordingStart[wi]!;
   const end = c.wordingStart[wi + 1]!;
@@ -151,6 +160,7 @@ export function scoreWording(
     // focus.ts focusOf: key entities count here with their full weight.
     focus: total <= 0 ? 0 : Math.min(1, focusShared / total),
     quantitiesClash: c.wordingQuantities[wi]!.length > 0 && quantitiesClash(sentenceQuantities(), c.wordingQuantities[wi]!),
+    negationClash: sharesNegated(c.wordingNegated[wi]!, s) && !sentenceNegates(),
   };
   return decide(candidate, rules) ? { wi, coverage, focus: candidate.focus, first: k > 0 ? ords[0]! : 0 } : null;
 }

@@ -30,6 +30,11 @@ describe('decide', () => {
     expect(decide({ ...entityless, matchedContentTerms: DEFAULT_RULES.minContentTermsWithoutEntities })).toBe(true);
   });
 
+  it('rejects a sentence that affirms what the claim negates, however strong', () => {
+    expect(decide({ ...strong, coverage: 1, negationClash: true })).toBe(false);
+    expect(decide({ ...strong, negationClash: false })).toBe(true);
+  });
+
   it('follows custom rules', () => {
     const loose = { ...DEFAULT_RULES, threshold: 0.3 };
     expect(decide({ ...strong, coverage: 0.4 }, loose)).toBe(true);
