@@ -8,8 +8,9 @@
  * shared terms that are not common news words (a couple of shared names
  * is not a claim), every key entity of the claim named in the sentence,
  * no stated quantity far from all those the claim states (quantities.ts),
- * no affirming of what the claim negates (negation.ts), and enough focus: the claim must be a fair part of what the sentence
- * says, not four words of a long sentence about something else (focus.ts).
+ * no affirming of what the claim negates (negation.ts), and enough focus:
+ * the claim must be a fair part of what the sentence says, not four words
+ * of a long sentence about something else (focus.ts).
  */
 
 /** What is known about one (sentence, claim wording) pair. */
