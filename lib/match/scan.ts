@@ -112,6 +112,13 @@ export function isSeparator(c: number): boolean {
 
 
 /**
+ * The most letters of a dotted acronym ("U.S.", "a.m."): WORD's acronym
+ * alternative is bounded by it, so that a long run like "A.A.A.…" is not
+ * read to its end from each of its letters (quadratic time).
+ */
+export const MAX_ACRONYM_LETTERS = 12;
+
+/**
  * Where the ASCII word starting at `p` ends, when the scanner can tell for
  * sure that WORD would match exactly `[p, end)` with its last alternative
  * (a plain word, with internal apostrophes), or with its acronym
@@ -129,17 +136,19 @@ export function asciiWordEnd(text: string, p: number): number {
     const next = text.charCodeAt(q + 1);
     if ((sep === 44 || sep === 46) && (isDigit(next) || next >= 128)) return -1;
   } else if (text.charCodeAt(p + 1) === 46) {
-    // A letter then ".": perhaps a dotted acronym ("U.S."), which needs two letter-dot pairs and no letter after.
+    // A letter then ".": perhaps a dotted acronym ("U.S."), which needs two
+    // to MAX_ACRONYM_LETTERS letter-dot pairs and no letter after; a longer
+    // run is read as single letters, as WORD reads it.
     let i = p;
     let pairs = 0;
-    for (;;) {
+    while (pairs <= MAX_ACRONYM_LETTERS) {
       const c = text.charCodeAt(i);
       if (c >= 128) return -1;
       if (!isLetter(c) || text.charCodeAt(i + 1) !== 46) break;
       i += 2;
       pairs++;
     }
-    if (pairs >= 2) return isLetter(text.charCodeAt(i)) ? p + 1 : i;
+    if (pairs >= 2 && pairs <= MAX_ACRONYM_LETTERS) return isLetter(text.charCodeAt(i)) ? p + 1 : i;
     return p + 1;
   }
   while (isAlnum(text.charCodeAt(q))) q++;
@@ -165,17 +174,26 @@ export function asciiWordEnd(text: string, p: number): number {
 }
 
 /**
+ * The longest host name LINK reads (a DNS name has at most 253
+ * characters). Bounding the look ahead keeps tokenising linear: without
+ * it, every word of a long run like "a-a-a-…" or "ab.ab.ab.…" looked to the
+ * run's end, and 60,000 such characters took seconds.
+ */
+export const MAX_HOST_LENGTH = 253;
+
+/**
  * True when LINK could match at `p`, a quick look before running it: a
  * scheme or "www.", or a run of ASCII letters, digits, dots and hyphens
- * that reaches a "/" (or a non-ASCII character, which the regex judges).
+ * that reaches a "/" (or a non-ASCII character, which the regex judges)
+ * within MAX_HOST_LENGTH characters.
  */
 export function mayBeLink(text: string, p: number): boolean {
   if (text.startsWith('http', p) || text.startsWith('www.', p)) return true;
-  let i = p;
-  for (;;) {
+  const end = p + MAX_HOST_LENGTH + 1;
+  for (let i = p; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (isAlnum(c) || c === 45 || c === 46) i++;
-    else return c === 47 || c >= 128;
+    if (!(isAlnum(c) || c === 45 || c === 46)) return c === 47 || c >= 128;
   }
+  return false;
 }
 

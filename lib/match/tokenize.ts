@@ -16,7 +16,7 @@
  * "2.5"), so that "$1,250" and "1250 dollars" agree.
  */
 import { foldText } from './normalize';
-import { asciiWordEnd, isAlnum, mayBeLink, plainWordEnd, scanned, skipSeparators } from './scan';
+import { MAX_ACRONYM_LETTERS, asciiWordEnd, isAlnum, mayBeLink, plainWordEnd, scanned, skipSeparators } from './scan';
 
 /** One word of the text. */
 export interface Token {
@@ -43,7 +43,7 @@ const WORD = new RegExp(
     // A link glued to a hashtag ("#Floodhttps://…", "#Storm2pic.twitter.com/…") ends the tag.
     String.raw`(?:[#@](?<![\p{L}\p{N}_][#@])(?:(?!https?:\/\/|pic\.twitter\.com\/)[\p{L}\p{N}_])+)`,
     String.raw`(?:(?:\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?|\p{N}+\.\p{N}+)(?![\p{L}\p{N}]))`,
-    String.raw`(?:\p{L}\.){2,}(?!\p{L})`,
+    String.raw`(?:\p{L}\.){2,${MAX_ACRONYM_LETTERS}}(?!\p{L})`,
     String.raw`[\p{L}\p{N}\p{M}\u00ad\u200b-\u200d\u2060]+(?:['\u2019][\p{L}\p{M}]+)*`,
   ].join('|'),
   'gu',
@@ -52,9 +52,13 @@ const WORD = new RegExp(
 /**
  * A link starting at a word: a scheme or "www.", or a dotted host name
  * followed by a path. Tried (sticky) only where a word is followed by ":",
- * "." or "-", so ordinary prose pays nothing for it.
+ * "." or "-", so ordinary prose pays nothing for it. The host's labels
+ * (at most 63 characters each, as in DNS), their number and the top-level
+ * domain are bounded, so that a failed try reads a bounded stretch of text:
+ * unbounded, a long dotted run without a "/" was read to its end from each
+ * of its words, which made tokenising quadratic.
  */
-const LINK = /(?:https?:\/\/|www\.)\S+|(?:[\p{L}\p{N}-]+\.)+[a-z]{2,}\/\S*/uy;
+const LINK = /(?:https?:\/\/|www\.)\S+|(?:[\p{L}\p{N}-]{1,63}\.){1,16}[a-z]{2,24}\/\S*/uy;
 
 /**
  * The parts of a hashtag or handle body: runs of capitalised words, lower

@@ -28,6 +28,10 @@ const TRICKY = [
   'It ended.“Next one” started.\u201dQuote.\u2019 He said."When it rained… It poured!? Yes.\n \t\nNew block\r\n\r\nThird. (Fourth.) Fifth.',
   'Calif. The man. Calif. Voters came. U.S. Officials said. e.g. The end. A. Lincoln spoke. 3. Item two. ÉCOLE. Été. Über.',
   'end.', 'x', '', '...', "'", '’s', 'a.', 'a.b', 'a.b.', 'ab.cd/ef', 'Ab.cd.ef', 'file.txt: yes', 'time: 5:30',
+  // At the bounds of the acronym and the link host (scan.ts MAX_ACRONYM_LETTERS, MAX_HOST_LENGTH).
+  'A.'.repeat(11) + ' x', 'A.'.repeat(12) + ' x', 'A.'.repeat(13) + ' x', 'A.'.repeat(12) + 'b', 'É.'.repeat(13) + ' x',
+  `${'a'.repeat(60)}.com/x ${'a'.repeat(64)}.com/x ${'ab.'.repeat(16)}com/x ${'ab.'.repeat(17)}com/x`,
+  `see ${'a'.repeat(250)}.com/x and ${'b-'.repeat(130)}c.org/y`,
 ];
 
 /** Characters where the scanner and the regex could disagree, weighted towards the ASCII fast path. */
