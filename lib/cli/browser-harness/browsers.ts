@@ -64,6 +64,12 @@ export interface LaunchOptions {
    * script the extension's own pages (popup, options). Keyed by gecko id.
    */
   firefoxExtensionUuids?: Record<string, string>;
+  /**
+   * Chromium only: keeps the back/forward cache on, as it is for readers.
+   * Playwright turns it off by default (`--disable-back-forward-cache`), so
+   * Back would load the page afresh; Firefox keeps it on anyway.
+   */
+  backForwardCache?: boolean;
 }
 
 const CLOSE_TIMEOUT_MS = 15_000;
@@ -97,11 +103,29 @@ function killBrowserProcess(pid: number | undefined): void {
 export function launchWithExtension(name: BrowserName, extensionDir: string, options: LaunchOptions = {}): Promise<TestBrowser> {
   const headless = options.headless ?? true;
   return name === 'chromium'
-    ? launchChromium(extensionDir, headless, options.proxy)
+    ? launchChromium(extensionDir, headless, options.proxy, options.backForwardCache ?? false)
     : launchFirefox(extensionDir, headless, options.proxy, options.firefoxExtensionUuids);
 }
 
-async function launchChromium(extensionDir: string, headless: boolean, proxy: string | undefined): Promise<TestBrowser> {
+/**
+ * The switches every Chromium of the tests gets: the unpacked extension in
+ * `extensionDir` and nothing else, and no traffic or updates of its own.
+ */
+export function chromiumExtensionArgs(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
+async function launchChromium(extensionDir: string, headless: boolean, proxy: string | undefined, backForwardCache: boolean): Promise<TestBrowser> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'claimlens-e2e-chromium-'));
   const childrenBefore = await childPids();
   let context: Awaited<ReturnType<typeof playwrightChromium.launchPersistentContext>>;
@@ -110,16 +134,9 @@ async function launchChromium(extensionDir: string, headless: boolean, proxy: st
       executablePath: CHROMIUM_PATH,
       headless,
       viewport: VIEWPORT,
+      ...(backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
       args: [
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        ...chromiumExtensionArgs(extensionDir),
         // Chromium sends loopback requests direct, so pages still come from the server itself.
         ...(proxy ? [`--proxy-server=${proxy}`] : []),
       ],

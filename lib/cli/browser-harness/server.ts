@@ -13,8 +13,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 
-/** A route's body: a file on disk, or inline HTML. */
-export type Route = { file: string } | { html: string };
+/**
+ * A route's body: a file on disk, or inline HTML. Pages are served with
+ * `Cache-Control: no-store` unless `cacheable`: Firefox keeps no such page
+ * in its back/forward cache, which a test of Back may need.
+ */
+export type Route = ({ file: string } | { html: string }) & { cacheable?: boolean };
 
 /** One request the server saw, as the browser sent it. */
 export interface RequestRecord {
@@ -59,7 +63,7 @@ export async function startServer(routes: Record<string, Route>): Promise<TestSe
     const body = 'file' in route ? readFile(route.file) : Promise.resolve(Buffer.from(route.html, 'utf8'));
     body.then(
       (bytes) => {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(bytes);
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(route.cacheable ? {} : { 'cache-control': 'no-store' }) }).end(bytes);
       },
       (error: unknown) => {
         res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(String(error));
