@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { claimDocument } from '../../lib/annotate/annotator-presence';
+import { createBadgeReporter } from '../../lib/annotate/badge-report';
 import { startPageSession } from '../../lib/annotate/page-session';
 import { toDocumentText } from '../../lib/annotate/document-text';
 import { buildWebAnnotations } from '../../lib/annotate/web-annotation';
@@ -68,10 +69,16 @@ export function annotatePage(ctx: ContentScriptContext, verdict: ArticleSignal |
     renderCard,
     clearCard,
     describe,
-    report: (claimIds, off) => {
-      // The background may be asleep or reloading; a lost badge update is harmless.
-      sendToBackground('page-claims', off ? { claimIds, off } : { claimIds }).catch(() => undefined);
-    },
+    // Sent again when the browser shows this document anew (Back from the
+    // back/forward cache, a prerendered page activated): it clears the badge then.
+    report: createBadgeReporter({
+      doc: document,
+      signal: ctx.signal,
+      send: (claimIds, off) => {
+        // The background may be asleep or reloading; a lost badge update is harmless.
+        sendToBackground('page-claims', off ? { claimIds, off } : { claimIds }).catch(() => undefined);
+      },
+    }),
   });
 
   const handlers: Handlers<ToContent, null> = {

@@ -1,0 +1,80 @@
+// @vitest-environment jsdom
+// The annotator (entrypoints/annotator) and the background's badge, wired
+// together as in a tab: the browser clears a tab's badge on every
+// navigation, Back to a page kept in the back/forward cache and the
+// activation of a prerendered page included, and runs no script again then.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import background from '../../entrypoints/background';
+import { annotatePage } from '../../entrypoints/annotator/annotate-page';
+import { resetFakeExtension } from '../support/fake-extension';
+
+const TAB_ID = 7;
+const SEED_SENTENCE = "The intelligence community has assessed that Russia's hacking of Democratic groups and operatives was carried out to help Trump defeat Democrat Hillary Clinton.";
+const FILLER = 'The city council met on Tuesday evening to discuss the budget for the coming year, and residents filled the hall to hear the plans. ';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let ctx: ContentScriptContext;
+
+const badge = () => fakeBrowser.action.getBadgeText({ tabId: TAB_ID });
+/** What the browser does to the tab's badge when it navigates. */
+const navigationClearsBadge = () => fakeBrowser.action.setBadgeText({ tabId: TAB_ID, text: '' });
+/** jsdom has no prerendering: the property is Chromium's, defined here on the document itself. */
+const setPrerendering = (value: boolean) => Object.defineProperty(document, 'prerendering', { value, configurable: true });
+
+async function waitFor<T>(read: () => Promise<T> | T, done: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() >= deadline) return value;
+    await sleep(20);
+  }
+}
+
+beforeEach(async () => {
+  await resetFakeExtension();
+  background.main();
+  // The annotator's messages reach the background's router as from a tab's page.
+  const sender = { tab: { id: TAB_ID }, frameId: 0, url: location.href } as unknown as Browser.runtime.MessageSender;
+  fakeBrowser.runtime.sendMessage = (async (message: unknown) => {
+    const answers = await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined);
+    return answers.find((a) => a !== undefined);
+  }) as typeof fakeBrowser.runtime.sendMessage;
+  document.head.innerHTML = '<title>Story</title><meta property="og:type" content="article">';
+  document.body.innerHTML = `<article><h1>A headline</h1><p>${FILLER.repeat(3)}</p><p>${SEED_SENTENCE}</p><p>${FILLER.repeat(2)}</p></article>`;
+  ctx = new ContentScriptContext('annotator-test');
+});
+
+afterEach(() => {
+  ctx.abort();
+  delete (document as { prerendering?: boolean }).prerendering;
+});
+
+describe('the annotator and the badge', () => {
+  it('shows the count again when the page comes back from the back/forward cache', async () => {
+    annotatePage(ctx);
+    expect(await waitFor(badge, (t) => t === '1')).toBe('1');
+
+    navigationClearsBadge();
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    expect(await waitFor(badge, (t) => t === '1')).toBe('1');
+  });
+
+  it('leaves the badge of the page the reader is on alone while prerendering, and shows its own count once activated', async () => {
+    await fakeBrowser.action.setBadgeText({ tabId: TAB_ID, text: '4' });
+    setPrerendering(true);
+    annotatePage(ctx);
+    await waitFor(() => document.querySelectorAll('claimlens-mark').length, (n) => n > 0);
+    // The report would have gone out with the marks; give the message a moment anyway.
+    await sleep(50);
+    expect(document.querySelectorAll('claimlens-mark').length).toBeGreaterThan(0);
+    expect(await badge()).toBe('4');
+
+    setPrerendering(false);
+    navigationClearsBadge();
+    document.dispatchEvent(new Event('prerenderingchange'));
+    expect(await waitFor(badge, (t) => t === '1')).toBe('1');
+  });
+});
