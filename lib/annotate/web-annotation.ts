@@ -19,8 +19,15 @@ import type { RuntimeStance } from '../claims/runtime-types';
 /** Characters of context kept either side of a quote. */
 export const QUOTE_CONTEXT_CHARS = 32;
 
-/** JSON-LD context: the Web Annotation vocabulary plus our own terms. */
-export const WEB_ANNOTATION_CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { claimlens: 'urn:claimlens:vocab#' }] as const;
+/**
+ * JSON-LD context: the Web Annotation vocabulary plus our own terms. The
+ * `claimlens:` prefix names the body's own properties; `@vocab` gives the
+ * keys nested in them (a stance's actor, quote and outlet, a review's
+ * publisher and rating) the same namespace: without it a JSON-LD processor
+ * drops them as undefined terms, and only plain-JSON readers saw the
+ * stances and verdicts.
+ */
+export const WEB_ANNOTATION_CONTEXT = ['http://www.w3.org/ns/anno.jsonld', { claimlens: 'urn:claimlens:vocab#', '@vocab': 'urn:claimlens:vocab#' }] as const;
 
 /** A claim as exported. */
 export interface ExportClaim {
