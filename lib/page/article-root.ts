@@ -13,7 +13,8 @@ import { isSkippedElement } from './skip-rules';
 const CANDIDATE_SELECTOR = [
   'article',
   '[itemtype*="Article"]',
-  '[itemprop="articleBody"]',
+  // itemprop holds a list of words ("description articleBody"), as class does.
+  '[itemprop~="articleBody"]',
   '[role="article"]',
   'main',
   '[role="main"]',
@@ -118,7 +119,7 @@ export function findArticleRoot(doc: Document): Element | null {
   // teasers and sponsored links: the story is the one that holds most of it.
   const nested = scored.filter((c) => c.el !== pick.el && pick.el.contains(c.el));
   const inner = nested
-    .filter((c) => c.chars >= pick.chars * STORY_SHARE && (isArticleType(c.el) || c.el.getAttribute('itemprop') === 'articleBody'))
+    .filter((c) => c.chars >= pick.chars * STORY_SHARE && (isArticleType(c.el) || c.el.matches('[itemprop~="articleBody"]')))
     .sort((a, b) => Number(isArticleType(b.el)) - Number(isArticleType(a.el)) || b.chars - a.chars);
   if (inner[0]) return inner[0].el;
   // A <main> of article teasers, none of them a story (a section front or a

@@ -59,6 +59,12 @@ describe('findArticleRoot', () => {
     expect(root?.contains(root.ownerDocument.getElementById('story'))).toBe(true);
   });
 
+  it('finds the articleBody when itemprop lists it among other words', () => {
+    // Blog templates write itemprop="description articleBody"; a bigger block of plain paragraphs must not win over it.
+    const d = doc(`<body><div id="post" itemprop="description articleBody">${PARA}${PARA}</div><div id="archive">${PARA}${PARA}${PARA}</div></body>`);
+    expect(findArticleRoot(d)?.id).toBe('post');
+  });
+
   it('returns null for a page with no substantial text', () => {
     expect(findArticleRoot(doc('<body><p>Hello</p></body>'))).toBeNull();
   });
