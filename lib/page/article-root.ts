@@ -4,11 +4,13 @@
  *
  * Candidates are the elements that pages use to say "this is the story"
  * (article, schema.org Article microdata, articleBody, main). Each is scored
- * by the paragraph text it holds outside page furniture. Among candidates
- * that hold about as much text as the best, an article-type element wins,
- * because it also holds the headline, which articleBody usually does not.
+ * by the paragraph text it holds outside page furniture, where a paragraph
+ * is a <p> or a div's own text (pages that write paragraphs as divs, see
+ * textBlocks). Among candidates that hold about as much text as the best,
+ * an article-type element wins, because it also holds the headline, which
+ * articleBody usually does not.
  */
-import { isSkippedElement } from './skip-rules';
+import { isBlockElement, isSkippedElement } from './skip-rules';
 
 const CANDIDATE_SELECTOR = [
   'article',
@@ -45,13 +47,74 @@ function insideSkipped(el: Element, stop: Element): boolean {
   return false;
 }
 
+/**
+ * Loose text in a div shorter than this is a label (a date, "Share", a
+ * count), not a paragraph. At 25 (Readability's paragraph minimum) a date
+ * line tipped one saved page's wrapper over its own article; paragraphs of
+ * pages without <p> are mostly far longer.
+ */
+const MIN_LOOSE_CHARS = 80;
+
+/** One paragraph's worth of text and the element that holds it as a paragraph's parent would. */
+interface TextBlock {
+  holder: Element;
+  chars: number;
+}
+
+/**
+ * Characters of text directly in a div (not in a child block, a skipped
+ * element or a link): paragraphs written as divs of spans, or as text runs
+ * between <br>s. Link text is left out, so that a list of teaser links
+ * never reads as prose.
+ */
+function looseTextLength(div: Element): number {
+  let chars = 0;
+  const stack: Node[] = [...div.childNodes];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) chars += (node as Text).data.trim().length;
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    // Blocks are paragraphs of their own; scripts and ads hide inside inline wrappers too.
+    if (el.tagName === 'A' || (isBlockElement(el) && el.tagName !== 'BR') || isSkippedElement(el)) continue;
+    stack.push(...el.childNodes);
+  }
+  return chars;
+}
+
+/** True when the div holds no block element but line breaks: a paragraph in all but name. */
+function hasNoBlockChild(div: Element): boolean {
+  for (const el of div.children) if (isBlockElement(el) && el.tagName !== 'BR') return false;
+  return true;
+}
+
+/**
+ * The paragraphs under `scope` outside page furniture: every <p>, held by
+ * its parent, and the loose text of divs, as Readability reads them (a div
+ * without block children is a paragraph, held by its parent; text runs
+ * between the blocks of a div are paragraphs held by the div). Pages that
+ * write no <p> at all (chapters of div-wrapped spans, blog posts of text
+ * and <br>s) are found this way.
+ */
+function* textBlocks(scope: Element): Generator<TextBlock> {
+  for (const el of scope.querySelectorAll('p, div')) {
+    if (el.tagName === 'P') {
+      if (el.parentElement && !insideSkipped(el, scope)) yield { holder: el.parentElement, chars: (el.textContent ?? '').trim().length };
+      continue;
+    }
+    // Most divs hold no loose text: measure first, as the walk up to skipped ancestors costs more.
+    const chars = looseTextLength(el);
+    // A div inside a <p> is already counted with it.
+    if (chars < MIN_LOOSE_CHARS || el.closest('p') || insideSkipped(el, scope)) continue;
+    const holder = hasNoBlockChild(el) ? el.parentElement : el;
+    if (holder) yield { holder, chars };
+  }
+}
+
 /** Characters of paragraph text under `el`, not counting page furniture. */
 export function paragraphTextLength(el: Element): number {
   let total = 0;
-  for (const p of el.querySelectorAll('p')) {
-    if (insideSkipped(p, el)) continue;
-    total += (p.textContent ?? '').trim().length;
-  }
+  for (const block of textBlocks(el)) total += block.chars;
   return total;
 }
 
@@ -69,19 +132,17 @@ function depth(el: Element): number {
 /**
  * Fallback for pages without semantic markup: the element whose paragraphs
  * hold the most text (Readability's core idea, simplified). A paragraph
- * counts in full for its parent and by half for its grandparent, so that a
- * story split over sibling blocks (one div per section, as CMS grids write
- * it) is found whole rather than one block of it.
+ * counts in full for its parent (its holder, see textBlocks) and by half
+ * for its grandparent, so that a story split over sibling blocks (one div
+ * per section, as CMS grids write it) is found whole rather than one block
+ * of it.
  */
 function densestParagraphParent(doc: Document): Element | null {
   const scores = new Map<Element, number>();
   const top = doc.body ?? doc.documentElement;
-  for (const p of doc.querySelectorAll('p')) {
-    const parent = p.parentElement;
-    if (!parent || insideSkipped(p, top)) continue;
-    const chars = (p.textContent ?? '').trim().length;
-    scores.set(parent, (scores.get(parent) ?? 0) + chars);
-    const grandparent = parent.parentElement;
+  for (const { holder, chars } of textBlocks(top)) {
+    scores.set(holder, (scores.get(holder) ?? 0) + chars);
+    const grandparent = holder.parentElement;
     if (grandparent && grandparent !== top && grandparent !== doc.documentElement) scores.set(grandparent, (scores.get(grandparent) ?? 0) + chars / 2);
   }
   let best: Element | null = null;

@@ -65,6 +65,27 @@ describe('findArticleRoot', () => {
     expect(findArticleRoot(d)?.id).toBe('post');
   });
 
+  it('reads a chapter written as divs of spans, not the note below it written as <p>s', () => {
+    const line = (n: number) => `<div class="para"><div><span>Line ${n} of the chapter, where the hero walks a long way and says a great many things to a friend.</span></div></div>`;
+    const chapter = `<div class="chapter"><div id="chapter-text">${Array.from({ length: 20 }, (_, n) => line(n)).join('')}</div></div>`;
+    const note = `<div class="note" id="note">${PARA}${PARA}</div>`;
+    const root = findArticleRoot(doc(`<body>${chapter}${note}</body>`));
+    expect(root?.closest('.chapter')).not.toBeNull();
+  });
+
+  it('finds a post written as text runs between <br>s, with headings but no <p>', () => {
+    const run = 'A sentence of the post that runs on long enough to be a paragraph of real prose. '.repeat(2);
+    const post = `<div id="post">${run}<br><br><h2>A heading</h2>${run}<br><br>${run}<br><br>${run}<table><tr><td>cell</td></tr></table>${run}</div>`;
+    expect(findArticleRoot(doc(`<body><div id="side"><p>Short.</p></div>${post}</body>`))?.id).toBe('post');
+  });
+
+  it('counts neither links nor short labels in a div as paragraph text', () => {
+    // A teaser list of long headline links and a column of date lines: no prose, so the short story wins.
+    const teasers = `<div id="teasers">${Array.from({ length: 10 }, (_, n) => `<div><a href="/s${n}">Headline number ${n} of another story that runs long, long, long enough</a></div>`).join('')}</div>`;
+    const dates = `<div id="dates">${Array.from({ length: 30 }, (_, n) => `<div>Updated ${n} March 2021, 10:00</div>`).join('')}</div>`;
+    expect(findArticleRoot(doc(`<body>${teasers}${dates}<div id="story">${PARA}${PARA}</div></body>`))?.id).toBe('story');
+  });
+
   it('returns null for a page with no substantial text', () => {
     expect(findArticleRoot(doc('<body><p>Hello</p></body>'))).toBeNull();
   });
