@@ -51,6 +51,8 @@ export function isSkippedElement(el: Element): boolean {
   if (el.hasAttribute('style') && (el as Partial<ElementCSSInlineStyle>).style?.display === 'none') return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
+  // A link wrapped around a heading is a teaser card's headline, never the story's own.
+  if (tag === 'A' && el.querySelector('h1, h2, h3, h4, h5, h6')) return true;
   const role = el.getAttribute('role');
   if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'textbox') return true;
   return isFurniture(el, tag);

@@ -74,6 +74,15 @@ describe('buildTextModel', () => {
     expect(buildTextModel(root).text).toContain('Still read.');
   });
 
+  it('leaves out teaser headlines (a link around a heading) and keeps a heading that holds a link', () => {
+    const root = setBody(`<div id="root"><h1><a href="/story">The story's own title</a></h1><p>Story text.</p>
+      <div class="card"><a href="/other"><h4>Another story's headline</h4></a></div></div>`);
+    const text = buildTextModel(root).text;
+    expect(text).toContain("The story's own title");
+    expect(text).toContain('Story text.');
+    expect(text).not.toContain("Another story's headline");
+  });
+
   it('walks deep trees iteratively', () => {
     // jsdom itself recurses when detaching nodes, so 3,000 levels is what it
     // survives; the real-browser fuzz tests go to 10,000.
