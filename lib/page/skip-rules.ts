@@ -53,6 +53,8 @@ export function isSkippedElement(el: Element): boolean {
   if (editable !== null && editable !== 'false') return true;
   // A link wrapped around a heading is a teaser card's headline, never the story's own.
   if (tag === 'A' && el.querySelector('h1, h2, h3, h4, h5, h6')) return true;
+  // A list item with a heading of its own is a card (a gallery slide, a teaser), not a point of the story.
+  if (tag === 'LI' && el.querySelector('h1, h2, h3, h4, h5, h6')) return true;
   const role = el.getAttribute('role');
   if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'textbox') return true;
   return isFurniture(el, tag);

@@ -83,6 +83,15 @@ describe('buildTextModel', () => {
     expect(text).not.toContain("Another story's headline");
   });
 
+  it('leaves out list items with a heading of their own (gallery slides, teaser cards) and keeps plain list items', () => {
+    const root = setBody(`<div id="root"><p>Story text.</p><ul><li>A point the story makes.</li></ul>
+      <ul class="slides"><li><h2><span>1/2</span> Another story's title</h2><p>A caption about another story.</p></li></ul></div>`);
+    const text = buildTextModel(root).text;
+    expect(text).toContain('A point the story makes.');
+    expect(text).not.toContain("Another story's title");
+    expect(text).not.toContain('A caption about another story.');
+  });
+
   it('walks deep trees iteratively', () => {
     // jsdom itself recurses when detaching nodes, so 3,000 levels is what it
     // survives; the real-browser fuzz tests go to 10,000.
