@@ -8,9 +8,12 @@
  * is a <p> or a div's own text (pages that write paragraphs as divs, see
  * textBlocks). Among candidates that hold about as much text as the best,
  * an article-type element wins, because it also holds the headline, which
- * articleBody usually does not.
+ * articleBody usually does not. A wrapper whose class or id holds a
+ * furniture word but which holds most of the page's prose is a layout
+ * column, not furniture (see layoutColumns).
  */
-import { isBlockElement, isSkippedElement } from './skip-rules';
+import { isLayoutNamedFurniture, isSkippedElement } from './skip-rules';
+import { insideSkipped, paragraphTextLength, textBlocks, type SkipTest } from './text-blocks';
 
 const CANDIDATE_SELECTOR = [
   'article',
@@ -36,87 +39,14 @@ const SAME_STORY_RATIO = 0.9;
  */
 const STORY_SHARE = 0.6;
 
+/**
+ * Class-named furniture that holds at least this share of the page's prose
+ * is a layout column, not furniture (see layoutColumns).
+ */
+const LAYOUT_SHARE = 0.5;
+
 /** A main with this many article elements, none of them long enough to be a story, is a page of teasers. */
 const MIN_TEASERS = 3;
-
-/** True when `el` is inside (or is) a skipped region below `stop`. */
-function insideSkipped(el: Element, stop: Element): boolean {
-  for (let cur: Element | null = el; cur && cur !== stop; cur = cur.parentElement) {
-    if (isSkippedElement(cur)) return true;
-  }
-  return false;
-}
-
-/**
- * Loose text in a div shorter than this is a label (a date, "Share", a
- * count), not a paragraph. At 25 (Readability's paragraph minimum) a date
- * line tipped one saved page's wrapper over its own article; paragraphs of
- * pages without <p> are mostly far longer.
- */
-const MIN_LOOSE_CHARS = 80;
-
-/** One paragraph's worth of text and the element that holds it as a paragraph's parent would. */
-interface TextBlock {
-  holder: Element;
-  chars: number;
-}
-
-/**
- * Characters of text directly in a div (not in a child block, a skipped
- * element or a link): paragraphs written as divs of spans, or as text runs
- * between <br>s. Link text is left out, so that a list of teaser links
- * never reads as prose.
- */
-function looseTextLength(div: Element): number {
-  let chars = 0;
-  const stack: Node[] = [...div.childNodes];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.nodeType === 3) chars += (node as Text).data.trim().length;
-    if (node.nodeType !== 1) continue;
-    const el = node as Element;
-    // Blocks are paragraphs of their own; scripts and ads hide inside inline wrappers too.
-    if (el.tagName === 'A' || (isBlockElement(el) && el.tagName !== 'BR') || isSkippedElement(el)) continue;
-    stack.push(...el.childNodes);
-  }
-  return chars;
-}
-
-/** True when the div holds no block element but line breaks: a paragraph in all but name. */
-function hasNoBlockChild(div: Element): boolean {
-  for (const el of div.children) if (isBlockElement(el) && el.tagName !== 'BR') return false;
-  return true;
-}
-
-/**
- * The paragraphs under `scope` outside page furniture: every <p>, held by
- * its parent, and the loose text of divs, as Readability reads them (a div
- * without block children is a paragraph, held by its parent; text runs
- * between the blocks of a div are paragraphs held by the div). Pages that
- * write no <p> at all (chapters of div-wrapped spans, blog posts of text
- * and <br>s) are found this way.
- */
-function* textBlocks(scope: Element): Generator<TextBlock> {
-  for (const el of scope.querySelectorAll('p, div')) {
-    if (el.tagName === 'P') {
-      if (el.parentElement && !insideSkipped(el, scope)) yield { holder: el.parentElement, chars: (el.textContent ?? '').trim().length };
-      continue;
-    }
-    // Most divs hold no loose text: measure first, as the walk up to skipped ancestors costs more.
-    const chars = looseTextLength(el);
-    // A div inside a <p> is already counted with it.
-    if (chars < MIN_LOOSE_CHARS || el.closest('p') || insideSkipped(el, scope)) continue;
-    const holder = hasNoBlockChild(el) ? el.parentElement : el;
-    if (holder) yield { holder, chars };
-  }
-}
-
-/** Characters of paragraph text under `el`, not counting page furniture. */
-export function paragraphTextLength(el: Element): number {
-  let total = 0;
-  for (const block of textBlocks(el)) total += block.chars;
-  return total;
-}
 
 function isArticleType(el: Element): boolean {
   return el.tagName === 'ARTICLE' || /Article/.test(el.getAttribute('itemtype') ?? '') || el.getAttribute('role') === 'article';
@@ -137,10 +67,10 @@ function depth(el: Element): number {
  * per section, as CMS grids write it) is found whole rather than one block
  * of it.
  */
-function densestParagraphParent(doc: Document): Element | null {
+function densestParagraphParent(doc: Document, isSkipped: SkipTest): Element | null {
   const scores = new Map<Element, number>();
   const top = doc.body ?? doc.documentElement;
-  for (const { holder, chars } of textBlocks(top)) {
+  for (const { holder, chars } of textBlocks(top, isSkipped)) {
     scores.set(holder, (scores.get(holder) ?? 0) + chars);
     const grandparent = holder.parentElement;
     if (grandparent && grandparent !== top && grandparent !== doc.documentElement) scores.set(grandparent, (scores.get(grandparent) ?? 0) + chars / 2);
@@ -157,15 +87,70 @@ function densestParagraphParent(doc: Document): Element | null {
 }
 
 /**
+ * The class-named "furniture" that holds most of the page's prose: layout
+ * columns and wrappers whose class or id happens to hold a furniture word
+ * ("l-sidebar-fixed", "ad-portal", "js-social-anchor-start"). Read as
+ * furniture they drop the whole story. Prose is counted with such names
+ * ignored, but not tags, roles, hidden content or list items, so a teaser
+ * stream or a nav never makes its wrapper a column; comment threads are
+ * never columns (see isLayoutNamedFurniture). Empty on most pages.
+ */
+function layoutColumns(doc: Document, isSkipped: SkipTest, isNamed: SkipTest): Set<Element> {
+  const top = doc.body ?? doc.documentElement;
+  const skippedByKind: SkipTest = (el) => isSkipped(el) && !isNamed(el);
+  const held = new Map<Element, number>();
+  let total = 0;
+  for (const { block, chars } of textBlocks(top, skippedByKind)) {
+    total += chars;
+    for (let cur: Element | null = block; cur && cur !== top; cur = cur.parentElement) {
+      if (isNamed(cur)) held.set(cur, (held.get(cur) ?? 0) + chars);
+    }
+  }
+  const columns = new Set<Element>();
+  for (const [el, chars] of held) if (chars >= MIN_ARTICLE_CHARS && chars >= total * LAYOUT_SHARE) columns.add(el);
+  return columns;
+}
+
+/**
+ * A per-element test remembered for one findArticleRoot call: every
+ * paragraph asks the same ancestors again, for each candidate.
+ */
+function memoized(test: SkipTest): SkipTest {
+  const known = new Map<Element, boolean>();
+  return (el) => {
+    let result = known.get(el);
+    if (result === undefined) {
+      result = test(el);
+      known.set(el, result);
+    }
+    return result;
+  };
+}
+
+/**
  * Returns the element that holds the article's headline and body, or null
  * when the page holds no substantial article text.
  */
 export function findArticleRoot(doc: Document): Element | null {
+  const isSkipped = memoized(isSkippedElement);
+  const columns = layoutColumns(doc, isSkipped, memoized(isLayoutNamedFurniture));
+  if (columns.size === 0) return pickRoot(doc, isSkipped);
+  const root = pickRoot(doc, (el) => !columns.has(el) && isSkipped(el));
+  // The text model skips named furniture below its root whatever is decided
+  // here, so a root above a layout column moves into it (the innermost, as
+  // columns that each hold most of the prose are nested).
+  let inner: Element | null = null;
+  for (const column of columns) if (root && root !== column && root.contains(column) && (!inner || inner.contains(column))) inner = column;
+  return inner ?? root;
+}
+
+/** findArticleRoot's choice, with `isSkipped` saying what is out of the article. */
+function pickRoot(doc: Document, isSkipped: SkipTest): Element | null {
   const scored = [...doc.querySelectorAll(CANDIDATE_SELECTOR)]
-    .filter((el) => !insideSkipped(el, doc.documentElement))
-    .map((el) => ({ el, chars: paragraphTextLength(el) }))
+    .filter((el) => !insideSkipped(el, doc.documentElement, isSkipped))
+    .map((el) => ({ el, chars: paragraphTextLength(el, isSkipped) }))
     .filter((c) => c.chars >= MIN_ARTICLE_CHARS);
-  if (scored.length === 0) return densestParagraphParent(doc);
+  if (scored.length === 0) return densestParagraphParent(doc, isSkipped);
 
   const bestChars = Math.max(...scored.map((c) => c.chars));
   const sameStory = scored.filter((c) => c.chars >= bestChars * SAME_STORY_RATIO);
@@ -185,6 +170,8 @@ export function findArticleRoot(doc: Document): Element | null {
   if (inner[0]) return inner[0].el;
   // A <main> of article teasers, none of them a story (a section front or a
   // home page that calls itself an article): no story to read.
-  if (pick.el.querySelectorAll('article').length >= MIN_TEASERS && !nested.some((c) => c.el.tagName === 'ARTICLE')) return null;
+  // Teasers in a sidebar or related box are not read anyway, so they do not count.
+  const teasers = [...pick.el.querySelectorAll('article')].filter((el) => !insideSkipped(el, pick.el, isSkipped));
+  if (teasers.length >= MIN_TEASERS && !nested.some((c) => c.el.tagName === 'ARTICLE')) return null;
   return pick.el;
 }

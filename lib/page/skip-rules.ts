@@ -32,19 +32,31 @@ const PHRASING_TAGS = new Set([
   'A', 'SPAN', 'EM', 'STRONG', 'B', 'I', 'U', 'S', 'SMALL', 'ABBR', 'CITE', 'Q', 'MARK', 'SUP', 'SUB', 'TIME', 'FONT', 'BDI', 'BDO', 'DFN', 'VAR', 'DATA',
 ]);
 
-/** True when the element's class or id says it is page furniture (see FURNITURE_WORDS and PHRASING_TAGS). */
+/**
+ * Class lists of <body> and <html> describe the whole page's layout
+ * ("panel-layout-two-col-sidebar-right-mix", "yog-ad-leaderboard"), not a
+ * piece of furniture: read as furniture they hid every article on the page.
+ */
+const PAGE_TAGS = new Set(['BODY', 'HTML']);
+
+/**
+ * Furniture words of regions that hold other text than the story (comment
+ * threads, teasers of other stories, sponsored links): never a layout
+ * column, however much text they hold (see isLayoutNamedFurniture).
+ */
+const FOREIGN_TEXT_WORDS =
+  /(?:^|[\s_-])(comments?|commentary-thread|disqus|related\w*|recommend\w*|suggested\w*|most-(?:read|popular)\w*|outbrain|taboola|promo\w*|sponsor\w*)(?:$|[\s_-])/i;
+
+/** True when the element's class or id says it is page furniture (see FURNITURE_WORDS, PHRASING_TAGS and PAGE_TAGS). */
 function isFurniture(el: Element, tag: string): boolean {
+  if (PAGE_TAGS.has(tag)) return false;
   const cls = typeof el.className === 'string' ? el.className : '';
   const named = (!!cls && FURNITURE_WORDS.test(cls)) || (!!el.id && FURNITURE_WORDS.test(el.id));
   return named && !(PHRASING_TAGS.has(tag) && el.closest('p') !== null);
 }
 
-/**
- * True when an element and everything inside it must be left alone: page
- * furniture, code, form controls, editable regions and hidden content.
- */
-export function isSkippedElement(el: Element): boolean {
-  const tag = el.tagName.toUpperCase();
+/** True when the element's tag, role, visibility or editability (not its class or id) puts it out of the article. */
+function isSkippedByKind(el: Element, tag: string): boolean {
   if (SKIPPED_TAGS.has(tag)) return true;
   if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
   // An inline display:none hides it as surely as `hidden` (a computed style would cost a layout).
@@ -56,8 +68,29 @@ export function isSkippedElement(el: Element): boolean {
   // A list item with a heading of its own is a card (a gallery slide, a teaser), not a point of the story.
   if (tag === 'LI' && el.querySelector('h1, h2, h3, h4, h5, h6')) return true;
   const role = el.getAttribute('role');
-  if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'textbox') return true;
-  return isFurniture(el, tag);
+  return role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'textbox';
+}
+
+/**
+ * True when an element and everything inside it must be left alone: page
+ * furniture, code, form controls, editable regions and hidden content.
+ */
+export function isSkippedElement(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  return isSkippedByKind(el, tag) || isFurniture(el, tag);
+}
+
+/**
+ * True when only a class or id word makes `el` furniture, and not a word of
+ * comments or teasers (FOREIGN_TEXT_WORDS). Sites put such words on layout columns too
+ * ("l-sidebar-fixed l-article-body-segment", "js-social-anchor-start"), so
+ * the article root finder may read one as layout when it holds the story.
+ */
+export function isLayoutNamedFurniture(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (isSkippedByKind(el, tag) || !isFurniture(el, tag)) return false;
+  const cls = typeof el.className === 'string' ? el.className : '';
+  return !FOREIGN_TEXT_WORDS.test(cls) && !FOREIGN_TEXT_WORDS.test(el.id);
 }
 
 /** Elements that start a new block of text: sentences never run across them. */

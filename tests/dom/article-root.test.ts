@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { findArticleRoot } from '../../lib/page/article-root';
 import { articleSignal } from '../../lib/page/article-gate';
+import { buildTextModel } from '../../lib/page/text-model';
 import { HAS_SHARED, readSeedHtml } from '../support/shared';
 
 const PARA = '<p>' + 'This paragraph is long enough to count as article text for the detector. '.repeat(4) + '</p>';
@@ -84,6 +85,40 @@ describe('findArticleRoot', () => {
     const teasers = `<div id="teasers">${Array.from({ length: 10 }, (_, n) => `<div><a href="/s${n}">Headline number ${n} of another story that runs long, long, long enough</a></div>`).join('')}</div>`;
     const dates = `<div id="dates">${Array.from({ length: 30 }, (_, n) => `<div>Updated ${n} March 2021, 10:00</div>`).join('')}</div>`;
     expect(findArticleRoot(doc(`<body>${teasers}${dates}<div id="story">${PARA}${PARA}</div></body>`))?.id).toBe('story');
+  });
+
+  it('reads no furniture word into the class list of <body>, which names the page layout', () => {
+    const d = doc(`<body class="page layout-with-ad-leaderboard"><main><article id="story"><h1>Head</h1><div class="text">${PARA}${PARA}</div></article></main></body>`);
+    expect(findArticleRoot(d)?.id).toBe('story');
+  });
+
+  it('does not count a stream of list-item teasers as the story\'s paragraphs', () => {
+    const teaser = (n: number) => `<li><a href="/t${n}">Headline ${n}</a><p>${'The summary of some other story, long enough to look like prose. '.repeat(4)}</p></li>`;
+    const d = doc(`<body><main id="main"><article id="story"><h1>Head</h1>${PARA}${PARA}</article><ul>${[1, 2, 3, 4, 5, 6].map(teaser).join('')}</ul></main></body>`);
+    expect(findArticleRoot(d)?.id).toBe('story');
+  });
+
+  it('reads a story in a layout column whose class holds a furniture word', () => {
+    const d = doc(`<body><div class="l-sidebar-fixed l-article-segment"><div class="entry">${PARA}${PARA}${PARA}</div><aside><p>Side.</p></aside></div><div class="links"><p>Short.</p></div></body>`);
+    const root = findArticleRoot(d);
+    expect(root).not.toBeNull();
+    expect(buildTextModel(root!).text).toContain('This paragraph is long enough');
+  });
+
+  it('finds the story in a layout column of a main whose teaser articles sit in a related box', () => {
+    const teasers = `<div class="related-stories">${'<article><a href="/t">Teaser</a></article>'.repeat(3)}</div>`;
+    const d = doc(`<body><main><div class="two-col-sidebar-mix"><div class="body">${PARA}${PARA}${PARA}</div>${teasers}</div></main></body>`);
+    const root = findArticleRoot(d);
+    expect(root).not.toBeNull();
+    const text = buildTextModel(root!).text;
+    expect(text).toContain('This paragraph is long enough');
+    expect(text).not.toContain('Teaser');
+  });
+
+  it('never takes a comment thread for a layout column, however long it is', () => {
+    const comment = '<div class="thread-item"><p>' + 'A reader says something at length about the story and more. '.repeat(4) + '</p></div>';
+    const d = doc(`<body><div id="story">${PARA}${PARA}</div><div class="comments">${comment.repeat(6)}</div></body>`);
+    expect(findArticleRoot(d)?.id).toBe('story');
   });
 
   it('returns null for a page with no substantial text', () => {
