@@ -47,11 +47,33 @@ const PAGE_TAGS = new Set(['BODY', 'HTML']);
 const FOREIGN_TEXT_WORDS =
   /(?:^|[\s_-])(comments?|commentary-thread|disqus|related\w*|recommend\w*|suggested\w*|most-(?:read|popular)\w*|outbrain|taboola|promo\w*|sponsor\w*)(?:$|[\s_-])/i;
 
+/** A heading's text as documentation generators and Markdown turn it into an id ("Sharing with a developer" → "sharing-with-a-developer"). */
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+}
+
+/** Words in a section id, at least, for it to read as a title rather than a furniture name ("share-this", "social-media"). */
+const MIN_SLUG_WORDS = 3;
+
+/**
+ * True when the id is the slug of the element's own heading, of a few
+ * words: a document section named after its title
+ * ("#sharing-with-a-single-developer"), whatever furniture word the title
+ * holds. Comment threads and teaser boxes get no such pass
+ * ("#related-stories-for-you" under "Related stories for you").
+ */
+function isSectionSlug(el: Element): boolean {
+  const id = el.id.toLowerCase();
+  if (id.split('-').length < MIN_SLUG_WORDS || FOREIGN_TEXT_WORDS.test(id)) return false;
+  const heading = el.firstElementChild;
+  return !!heading && /^H[1-6]$/.test(heading.tagName) && slug(heading.textContent ?? '') === id;
+}
+
 /** True when the element's class or id says it is page furniture (see FURNITURE_WORDS, PHRASING_TAGS and PAGE_TAGS). */
 function isFurniture(el: Element, tag: string): boolean {
   if (PAGE_TAGS.has(tag)) return false;
   const cls = typeof el.className === 'string' ? el.className : '';
-  const named = (!!cls && FURNITURE_WORDS.test(cls)) || (!!el.id && FURNITURE_WORDS.test(el.id));
+  const named = (!!cls && FURNITURE_WORDS.test(cls)) || (!!el.id && FURNITURE_WORDS.test(el.id) && !isSectionSlug(el));
   return named && !(PHRASING_TAGS.has(tag) && el.closest('p') !== null);
 }
 

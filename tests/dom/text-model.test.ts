@@ -92,6 +92,14 @@ describe('buildTextModel', () => {
     expect(text).not.toContain('A caption about another story.');
   });
 
+  it('reads a section whose id is its own heading made a slug, even when the heading holds a furniture word', () => {
+    const root = setBody(`<div id="root"><div class="section" id="sharing-with-a-team"><h2>Sharing with a team</h2><p>How a team works together.</p></div>
+      <div id="related-posts-for-you"><h3>Related posts for you</h3><p>Another story.</p></div></div>`);
+    const text = buildTextModel(root).text;
+    expect(text).toContain('How a team works together.');
+    expect(text).not.toContain('Another story.');
+  });
+
   it('walks deep trees iteratively', () => {
     // jsdom itself recurses when detaching nodes, so 3,000 levels is what it
     // survives; the real-browser fuzz tests go to 10,000.
