@@ -8,9 +8,9 @@
  * is a <p> or a div's own text (pages that write paragraphs as divs, see
  * textBlocks). Among candidates that hold about as much text as the best,
  * an article-type element wins, because it also holds the headline, which
- * articleBody usually does not. A wrapper whose class or id holds a
- * furniture word but which holds most of the page's prose is a layout
- * column, not furniture (see layoutColumns).
+ * articleBody usually does not. When that finds no story, a wrapper whose
+ * class or id holds a furniture word but which holds most of the page's
+ * prose is taken for a layout column, not furniture (see layoutColumns).
  */
 import { isLayoutNamedFurniture, isSkippedElement } from './skip-rules';
 import { insideSkipped, paragraphTextLength, textBlocks, type SkipTest } from './text-blocks';
@@ -133,8 +133,11 @@ function memoized(test: SkipTest): SkipTest {
  */
 export function findArticleRoot(doc: Document): Element | null {
   const isSkipped = memoized(isSkippedElement);
+  const found = pickRoot(doc, isSkipped);
+  // Layout columns cost a pass over the whole page; only a page where no story was found is looked at again.
+  if (found) return found;
   const columns = layoutColumns(doc, isSkipped, memoized(isLayoutNamedFurniture));
-  if (columns.size === 0) return pickRoot(doc, isSkipped);
+  if (columns.size === 0) return null;
   const root = pickRoot(doc, (el) => !columns.has(el) && isSkipped(el));
   // The text model skips named furniture below its root whatever is decided
   // here, so a root above a layout column moves into it (the innermost, as
