@@ -3,7 +3,8 @@
  * table: the seed article's gold through the content script's path,
  * CheckThat! 2A and 2B retrieval (Claimlens against plain BM25, MiniSearch
  * and FlexSearch), the decision on benchmark sentences, and every mark on
- * 130 real pages with the bundled packs and with the 19k PolitiFact claims.
+ * 130 real pages with the bundled packs and with the 19k PolitiFact claims,
+ * and how much of those pages' stories the article root reads.
  * Needs ../shared; exits 2 with a message when it is absent.
  */
 import { existsSync } from 'node:fs';
@@ -65,7 +66,7 @@ function main(): number {
     retrieval,
     seed,
     seedWithPolitiFact,
-    pages: { pages: scan.pages, articles: scan.articles, bundled: scan.marks.get('bundled')!, politifact: scan.marks.get('politifact')! },
+    pages: { pages: scan.pages, articles: scan.articles, bundled: scan.marks.get('bundled')!, politifact: scan.marks.get('politifact')!, articleText: scan.articleText },
     decision,
     verdicts: readVerdicts(VERDICTS),
     claimText: new Map([...bundled, ...politifact].map((c) => [c.id, c.text])),

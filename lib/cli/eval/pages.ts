@@ -4,6 +4,7 @@
  * packs, read through the content script's path (jsdom, then
  * findPageAnnotations). Each page is parsed once and its article text
  * matched by every matcher under test, so adding a pack costs only matching.
+ * The same pass compares the article text with Readability's (article-text.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import type { Matcher } from '../../match/matcher';
 import type { MatchEvidence } from '../../match/types';
 import { findPageAnnotations } from '../../page/page-annotations';
+import { addCounts, compareArticleText, readabilityBodyText, type ArticleTextCounts } from './article-text';
 
 /** One highlight the extension would make on a page. */
 export interface PageMark {
@@ -27,6 +29,16 @@ export interface PageScan {
   pages: number;
   articles: number;
   marks: Map<string, PageMark[]>;
+  /** The article text against Readability's (article-text.ts), summed over the pages index.json calls readerable. */
+  articleText: ArticleTextCounts & { pages: number };
+}
+
+/** The pages index.json marks as readerable (a story a reader view would show). */
+function readerablePages(pagesDir: string): Set<string> {
+  const file = path.join(pagesDir, 'index.json');
+  if (!existsSync(file)) return new Set();
+  const entries = JSON.parse(readFileSync(file, 'utf8')) as { name: string; readerable?: boolean }[];
+  return new Set(entries.filter((e) => e.readerable === true).map((e) => e.name));
 }
 
 /** The page folders that hold a source.html, sorted. */
@@ -45,7 +57,9 @@ export function listPages(pagesDir: string): string[] {
 export function scanPages(pagesDir: string, matchers: { name: string; matcher: Pick<Matcher, 'match'> }[]): PageScan {
   const marks = new Map<string, PageMark[]>(matchers.map((m) => [m.name, []]));
   const pages = listPages(pagesDir);
+  const readerable = readerablePages(pagesDir);
   let articles = 0;
+  let articleText = { pages: 0, bodyChars: 0, bodyRead: 0, ourChars: 0, outside: 0 };
   // Pages carry broken CSS and scripts; jsdom's complaints about them are noise here.
   const virtualConsole = new VirtualConsole();
   for (const page of pages) {
@@ -54,7 +68,9 @@ export function scanPages(pagesDir: string, matchers: { name: string; matcher: P
     try {
       const [first, ...rest] = matchers;
       if (!first) break;
+      const reference = readerable.has(page) ? readabilityBodyText(dom.window.document) : '';
       const found = findPageAnnotations(dom.window.document, () => first.matcher);
+      if (reference !== '') articleText = { ...addCounts(articleText, compareArticleText(found?.model.text ?? '', reference)), pages: articleText.pages + 1 };
       if (!found) continue;
       articles++;
       const text = found.model.text;
@@ -75,5 +91,5 @@ export function scanPages(pagesDir: string, matchers: { name: string; matcher: P
       dom.window.close();
     }
   }
-  return { pages: pages.length, articles, marks };
+  return { pages: pages.length, articles, marks, articleText };
 }

@@ -5,7 +5,7 @@
  */
 import type { DecisionResult } from './decision';
 import { verdictOf, type Verdict } from './judged';
-import type { PageMark } from './pages';
+import type { PageMark, PageScan } from './pages';
 import type { RetrievalResult } from './retrieval';
 import type { SeedResult } from './seed';
 
@@ -15,7 +15,7 @@ export interface EvalResults {
   retrieval: RetrievalResult;
   seed: SeedResult;
   seedWithPolitiFact: SeedResult;
-  pages: { pages: number; articles: number; bundled: PageMark[]; politifact: PageMark[] };
+  pages: { pages: number; articles: number; bundled: PageMark[]; politifact: PageMark[]; articleText?: PageScan['articleText'] };
   decision: { label: string; result: DecisionResult }[];
   verdicts: Verdict[];
   /** Claim id → claim text, for the listings. */
@@ -71,7 +71,11 @@ export function resultsTable(r: EvalResults): string {
   rows.push(onlyClaimlens('seed article: false positives', String(seed.falsePositives.length), '0'));
   const sp = r.seedWithPolitiFact;
   rows.push(onlyClaimlens('seed article, PolitiFact 19k also on: found, FP', `${sp.found}/${sp.required}, ${sp.falsePositives.length} FP`));
-  const { pages, articles, bundled, politifact } = r.pages;
+  const { pages, articles, bundled, politifact, articleText: t } = r.pages;
+  if (t && t.pages > 0) {
+    const share = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '-');
+    rows.push(onlyClaimlens(`news pages: article text vs Readability (${t.pages} readerable): body read / outside`, `${share(t.bodyRead, t.bodyChars)} / ${share(t.outside, t.ourChars)}`));
+  }
   rows.push(onlyClaimlens(`news pages (${pages}, ${articles} read as articles): marks, bundled packs`, String(bundled.length), '0'));
   const j = judgeCounts(politifact, r.verdicts);
   rows.push(
