@@ -93,25 +93,41 @@ function wrapNode(doc: Document, original: Text, pieces: Piece[], out: MarkSet['
   return record;
 }
 
+/**
+ * Takes one node's marks out and merges its pieces back. The page may have
+ * edited around the marks meanwhile; its edits win:
+ * - a mark is unwrapped with all its children, so nodes the page put in it
+ *   stay (and one it emptied goes);
+ * - a piece joins the text node just before it only when that is the
+ *   original or another of its pieces, so the text never moves across a node
+ *   the page inserted, and a piece the page removed (alone or in its mark)
+ *   stays removed instead of coming back, or taking the text after it along.
+ */
+function restoreNode(record: SplitRecord): void {
+  for (const mark of record.marks) {
+    if (mark.parentNode) mark.replaceWith(...mark.childNodes);
+  }
+  // A page that rewrote its node wrote all of its text there: the pieces are stale.
+  if (record.original.data !== record.head) {
+    for (const piece of record.created) piece.remove();
+    return;
+  }
+  const ours = new Set<Node>([record.original, ...record.created]);
+  for (const piece of record.created) {
+    const before = piece.previousSibling;
+    if (before && ours.has(before)) {
+      (before as Text).appendData(piece.data);
+      piece.remove();
+    }
+  }
+}
+
 /** A MarkSet whose records are filled in as nodes are wrapped. */
 function markSetOf(records: SplitRecord[], marks: MarkSet['marks']): MarkSet {
   return {
     marks,
     remove() {
-      for (const record of records) {
-        for (const mark of record.marks) {
-          const child = mark.firstChild;
-          if (child && mark.parentNode) mark.replaceWith(child);
-        }
-        // A page that rewrote its node wrote all of its text there: the pieces are stale.
-        const rewritten = record.original.data !== record.head;
-        let merged = '';
-        for (const piece of record.created) {
-          merged += piece.data;
-          piece.remove();
-        }
-        if (merged && !rewritten) record.original.appendData(merged);
-      }
+      for (const record of records) restoreNode(record);
       records.length = 0;
       marks.length = 0;
     },

@@ -63,3 +63,45 @@ describe('applyMarks', () => {
     expect(root.querySelector(MARK_TAG)).toBeNull();
   });
 });
+
+// Shrunk from tests/dom/marks-fuzz.test.ts: a page script edits around our marks, then the marks are taken out.
+describe('removing marks after the page changed the marked text', () => {
+  function marked(html: string, sentence: string) {
+    const { root, model } = setup(html);
+    const set = applyMarks(model, [{ ...spanOf(model.text, sentence), claimIds: ['a'] }]);
+    const p = root.querySelector('p')!;
+    return { p, set, mark: p.querySelector(MARK_TAG)!, ins: Object.assign(document.createElement('ins'), { textContent: 'x' }) };
+  }
+
+  it.each([
+    ['appended inside a mark', (m: Element, n: Node) => m.append(n), 'Intro. Claim here.<ins>x</ins> Outro.'],
+    ['prepended inside a mark (the marked text stays after it)', (m: Element, n: Node) => m.prepend(n), 'Intro. <ins>x</ins>Claim here. Outro.'],
+    ['inserted next to a mark (the text stays in order around it)', (m: Element, n: Node) => m.before(n), 'Intro. <ins>x</ins>Claim here. Outro.'],
+  ])('keeps a node the page %s', (_, insert, expected) => {
+    const { p, set, mark, ins } = marked('<p>Intro. Claim here. Outro.</p>', 'Claim here.');
+    insert(mark, ins);
+    set.remove();
+    expect(p.innerHTML).toBe(expected);
+  });
+
+  it('takes out a mark whose text the page removed', () => {
+    const { p, set, mark } = marked('<p>Intro. Claim here. Outro.</p>', 'Claim here.');
+    mark.firstChild!.remove();
+    set.remove();
+    expect(p.innerHTML).toBe('Intro.  Outro.');
+  });
+
+  it('does not bring back a mark the page removed', () => {
+    const { p, set, mark } = marked('<p>Intro. Claim here. Outro.</p>', 'Claim here.');
+    mark.remove();
+    set.remove();
+    expect(p.innerHTML).toBe('Intro.  Outro.');
+  });
+
+  it('keeps the text after a removed mark that held the page node', () => {
+    const { p, set, mark } = marked('<p>Claim here. Outro.</p>', 'Claim here.');
+    mark.remove();
+    set.remove();
+    expect(p.innerHTML).toBe(' Outro.');
+  });
+});
