@@ -40,6 +40,18 @@ interface Piece {
   highlight: Highlight;
 }
 
+/**
+ * Moves an offset that falls inside a surrogate pair to just past the pair.
+ * Cut in two, each half of a character outside the BMP (an emoji, 𝔘) would
+ * render as a broken glyph on either side of the mark's edge. Moving every
+ * boundary the same way keeps adjacent pieces from overlapping.
+ */
+function pastPair(data: string, offset: number): number {
+  const high = data.charCodeAt(offset - 1);
+  const low = data.charCodeAt(offset);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? offset + 1 : offset;
+}
+
 /** Groups highlight pieces by the text node they fall in (node-local offsets). */
 function piecesByNode(model: TextModel, highlights: readonly Highlight[]): Map<Text, Piece[]> {
   const byNode = new Map<Text, Piece[]>();
@@ -50,10 +62,11 @@ function piecesByNode(model: TextModel, highlights: readonly Highlight[]): Map<T
     for (let i = segIndex; i < model.segments.length; i++) {
       const seg = model.segments[i]!;
       if (seg.start >= h.end) break;
-      const from = Math.max(h.start, seg.start) - seg.start;
-      const to = Math.min(h.end, seg.end) - seg.start;
+      const data = seg.node.data;
+      const from = pastPair(data, Math.max(h.start, seg.start) - seg.start);
+      const to = pastPair(data, Math.min(h.end, seg.end) - seg.start);
       // Whitespace-only pieces (between inline elements) carry no claim text.
-      if (to <= from || !/\S/.test(seg.node.data.slice(from, to))) continue;
+      if (to <= from || !/\S/.test(data.slice(from, to))) continue;
       const list = byNode.get(seg.node) ?? [];
       list.push({ from, to, highlight: h });
       byNode.set(seg.node, list);

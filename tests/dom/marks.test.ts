@@ -105,3 +105,16 @@ describe('removing marks after the page changed the marked text', () => {
     expect(p.innerHTML).toBe(' Outro.');
   });
 });
+
+describe('applyMarks on characters outside the BMP', () => {
+  it('never cuts a surrogate pair in two: a boundary inside one moves past it', () => {
+    const { root, model } = setup('<p>Go 😀 team 𝔘𝔫𝔦 now.</p>');
+    const smile = model.text.indexOf('😀');
+    const fraktur = model.text.indexOf('𝔫');
+    // Starts inside the emoji, ends inside 𝔫: both boundaries move past their pair.
+    applyMarks(model, [{ start: smile + 1, end: fraktur + 1, claimIds: ['a'] }]);
+    const p = root.querySelector('p')!;
+    expect([...p.childNodes].map((n) => n.textContent)).toEqual(['Go 😀', ' team 𝔘𝔫', '𝔦 now.']);
+    expect(p.querySelector(MARK_TAG)!.textContent).toBe(' team 𝔘𝔫');
+  });
+});
