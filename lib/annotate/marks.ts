@@ -52,9 +52,19 @@ function pastPair(data: string, offset: number): number {
   return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? offset + 1 : offset;
 }
 
+/** A text node's pieces, and its text as the model read it. */
+interface NodePieces {
+  /** The node's text in the model (line breaks read as spaces). */
+  read: string;
+  pieces: Piece[];
+}
+
+/** Line breaks, which the model reads as spaces (see text-model.ts). */
+const NEWLINES = /\n/g;
+
 /** Groups highlight pieces by the text node they fall in (node-local offsets). */
-function piecesByNode(model: TextModel, highlights: readonly Highlight[]): Map<Text, Piece[]> {
-  const byNode = new Map<Text, Piece[]>();
+function piecesByNode(model: TextModel, highlights: readonly Highlight[]): Map<Text, NodePieces> {
+  const byNode = new Map<Text, NodePieces>();
   let segIndex = 0;
   const sorted = [...highlights].sort((a, b) => a.start - b.start);
   for (const h of sorted) {
@@ -67,9 +77,9 @@ function piecesByNode(model: TextModel, highlights: readonly Highlight[]): Map<T
       const to = pastPair(data, Math.min(h.end, seg.end) - seg.start);
       // Whitespace-only pieces (between inline elements) carry no claim text.
       if (to <= from || !/\S/.test(data.slice(from, to))) continue;
-      const list = byNode.get(seg.node) ?? [];
-      list.push({ from, to, highlight: h });
-      byNode.set(seg.node, list);
+      const entry = byNode.get(seg.node) ?? { read: model.text.slice(seg.start, seg.end), pieces: [] };
+      entry.pieces.push({ from, to, highlight: h });
+      byNode.set(seg.node, entry);
     }
   }
   return byNode;
@@ -148,8 +158,9 @@ function markSetOf(records: SplitRecord[], marks: MarkSet['marks']): MarkSet {
 }
 
 /** True when `node` can still be wrapped as the model saw it. */
-function stillWrappable(node: Text, pieces: readonly Piece[]): boolean {
-  return node.parentNode !== null && pieces.every((p) => p.to <= node.data.length);
+function stillWrappable(node: Text, { read }: NodePieces): boolean {
+  // Same length is not enough: a page that swapped in other text of that length would get marks on it.
+  return node.parentNode !== null && node.length === read.length && node.data.replace(NEWLINES, ' ') === read;
 }
 
 /**
@@ -162,9 +173,9 @@ export function applyMarks(model: TextModel, highlights: readonly Highlight[]): 
   const records: SplitRecord[] = [];
   const marks: MarkSet['marks'] = [];
   const claimed = highlights.length > 0 && pageClaimsOurTags(doc);
-  for (const [node, pieces] of claimed ? [] : piecesByNode(model, highlights)) {
-    if (!stillWrappable(node, pieces)) continue;
-    records.push(wrapNode(doc, node, pieces, marks));
+  for (const [node, entry] of claimed ? [] : piecesByNode(model, highlights)) {
+    if (!stillWrappable(node, entry)) continue;
+    records.push(wrapNode(doc, node, entry.pieces, marks));
   }
   marks.sort((a, b) => a.highlight.start - b.highlight.start);
   return markSetOf(records, marks);
@@ -196,8 +207,8 @@ export async function applyMarksInSlices(model: TextModel, highlights: readonly 
   while (i < queue.length) {
     pacing.write(() => {
       do {
-        const [node, pieces] = queue[i++]!;
-        if (stillWrappable(node, pieces)) records.push(wrapNode(doc, node, pieces, marks));
+        const [node, entry] = queue[i++]!;
+        if (stillWrappable(node, entry)) records.push(wrapNode(doc, node, entry.pieces, marks));
       } while (i < queue.length && !pacing.shouldPause());
     });
     if (i < queue.length && !(await pacing.pause())) break;

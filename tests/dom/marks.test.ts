@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { buildTextModel } from '../../lib/page/text-model';
-import { applyMarks, MARK_TAG } from '../../lib/annotate/marks';
+import { applyMarks, applyMarksInSlices, MARK_TAG } from '../../lib/annotate/marks';
 
 function setup(html: string) {
   document.body.innerHTML = `<div id="root">${html}</div>`;
@@ -116,5 +116,20 @@ describe('applyMarks on characters outside the BMP', () => {
     const p = root.querySelector('p')!;
     expect([...p.childNodes].map((n) => n.textContent)).toEqual(['Go 😀', ' team 𝔘𝔫', '𝔦 now.']);
     expect(p.querySelector(MARK_TAG)!.textContent).toBe(' team 𝔘𝔫');
+  });
+});
+
+describe('applyMarksInSlices when the page changes text between slices', () => {
+  it('skips a node whose text the page replaced with other text of the same length', async () => {
+    const { root, model } = setup('<p>First claim here.</p><p>Second claim here.</p>');
+    const second = root.querySelectorAll('p')[1]!.firstChild as Text;
+    const set = await applyMarksInSlices(model, [{ start: 0, end: model.text.length, claimIds: ['a'] }], {
+      shouldPause: () => true,
+      pause: async () => ((second.data = 'Altered text here.'), true),
+      write: (w) => w(),
+    });
+    expect([...root.querySelectorAll(MARK_TAG)].map((m) => m.textContent)).toEqual(['First claim here.']);
+    set.remove();
+    expect(root.innerHTML).toBe('<p>First claim here.</p><p>Altered text here.</p>');
   });
 });
