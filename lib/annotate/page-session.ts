@@ -69,6 +69,11 @@ export interface PageSession {
   idle(): Promise<void>;
 }
 
+/** Unwraps every mark under `root`, ours or copies the page made of them (their text stays). */
+function unwrapMarks(root: Element): void {
+  for (const m of root.querySelectorAll(MARK_TAG)) m.replaceWith(...m.childNodes);
+}
+
 /** Starts the session; it ends with `options.signal`. */
 export function startPageSession(options: PageSessionOptions): PageSession {
   const { doc, signal } = options;
@@ -99,8 +104,11 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     dom.ours(() => {
       controller?.abort.abort();
       controller = null;
+      const root = page?.root;
       page?.remove();
       page = null;
+      // A copy the page made of marked HTML since the last run holds marks no run has seen yet.
+      if (root) unwrapMarks(root);
     });
   }
 
@@ -168,9 +176,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     }
     teardown();
     // Marks the page copied (innerHTML) are not ours to track: take them out before reading.
-    dom.ours(() => {
-      for (const m of root.querySelectorAll(MARK_TAG)) m.replaceWith(...m.childNodes);
-    });
+    dom.ours(() => unwrapMarks(root));
     status = 'working';
     rematch = false;
     const model = await buildModel(root);

@@ -261,15 +261,31 @@ describe('page session', () => {
     expect(matchCalls).toHaveLength(1 + MAX_RESTORES);
   });
 
-  it('does not nest marks in a copy the page made of marked HTML', async () => {
+  /** Annotates, then copies the marked paragraph's HTML into a quote, as a page script might. */
+  async function copyMarkedHtml(): Promise<Element> {
     start();
     await session.idle();
     const quote = document.createElement('blockquote');
     quote.innerHTML = marks()[0]!.parentElement!.innerHTML;
-    story().appendChild(quote);
+    return story().appendChild(quote);
+  }
+
+  it('does not nest marks in a copy the page made of marked HTML', async () => {
+    const quote = await copyMarkedHtml();
     await settled();
     expect(document.querySelectorAll('claimlens-mark claimlens-mark')).toHaveLength(0);
     expect(quote.querySelectorAll('claimlens-mark')).toHaveLength(1); // the copy is read and marked as text of its own
+  });
+
+  it('takes out the marks in a copy the page made when switched off before it looked again', async () => {
+    // The page copies marked HTML and the user switches off within the settle delay:
+    // no run has taken the copy's marks out yet, and no MarkSet knows them.
+    const quote = await copyMarkedHtml();
+    const copied = quote.innerHTML.replace(/<\/?claimlens-mark[^>]*>/g, '');
+    session.setSettings({ ...DEFAULT_SETTINGS, disabledSites: [], paused: true });
+    await settled();
+    expect(marks()).toHaveLength(0);
+    expect(quote.innerHTML).toBe(copied);
   });
 
   it('holds one listener on the extension context however often it annotates again', async () => {
