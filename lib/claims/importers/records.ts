@@ -4,6 +4,7 @@
  * non-blank lines of a JSONL file (parsed here, so that a broken line is
  * named by its number).
  */
+import { jsonDepthProblem } from '../json-depth';
 import { jsonErrorPlace } from '../json-position';
 import { ImportError, type ImportInput } from './types';
 
@@ -37,10 +38,13 @@ export function inputRecords(input: ImportInput): InputRecord[] {
 /**
  * Reads the text of an input file: one JSON value, or JSONL (one JSON
  * value per line) when the text as a whole is not JSON but its first
- * non-blank line is. Throws {@link ImportError} when it is neither.
+ * non-blank line is. Throws {@link ImportError} when it is neither, or
+ * when it nests too deeply for the importers to walk (json-depth.ts).
  */
 export function parseImportText(text: string): ImportInput {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // Editors on Windows add a BOM.
+  const tooDeep = jsonDepthProblem(source);
+  if (tooDeep !== null) throw new ImportError(tooDeep);
   let wholeError: unknown;
   try {
     return { kind: 'json', value: JSON.parse(source) };
