@@ -19,8 +19,13 @@ export const IdSchema = v.pipe(
   v.regex(/^[a-z0-9][a-z0-9._:-]*$/, 'must be a lowercase slug (a-z, 0-9, ".", "_", ":" or "-")'),
 );
 
-/** A language tag as packs write it: "en", "pt-BR". */
-export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/;
+/**
+ * A language tag as packs write it: "en", "pt-BR"; at most 64 characters.
+ * The length check comes first, as a lookahead: the repeated subtag group
+ * backtracks through a stack that a tag of megabytes overflows (a RangeError
+ * thrown out of validation), and no real tag is that long.
+ */
+export const LANGUAGE_TAG = /^(?=.{2,64}$)[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/;
 
 /** A pack's language: a BCP 47 tag such as "en" or "pt-BR". */
 export const LanguageSchema = v.pipe(v.string(), v.regex(LANGUAGE_TAG, 'must be a language tag such as "en"'));

@@ -39,3 +39,19 @@ describe('deeply nested input', () => {
     expect(install(text).ok).toBe(true);
   });
 });
+
+describe('a language tag of megabytes', () => {
+  const tag = `en${'-a'.repeat(5_000_000)}!`;
+
+  it('is an error on the field, not a RangeError out of the validator', () => {
+    const pack = { format: 'claimlens-pack/1', id: 'tolls', title: 'Tolls', version: '1', language: tag, license: 'CC0', source: { name: 'Desk' }, claims: [{ id: 'c1', text: 'Tolls doubled' }] };
+    const { errors } = rejected(JSON.stringify(pack), 'tolls.pack.json');
+    expect(errors.map((e) => [e.file, e.path])).toEqual([['tolls.pack.json', '$.language']]);
+    expect(errors[0]!.message).toMatch(/^must be a language tag such as "en"/);
+  });
+
+  it('in imported data is ignored, and the pack is English', () => {
+    const result = install(JSON.stringify({ '@type': 'ClaimReview', claimReviewed: 'Tolls doubled', inLanguage: tag }));
+    expect(result.ok && result.index.body.packs[0]!.language).toBe('en');
+  });
+});
