@@ -46,8 +46,12 @@ export function idSlug(text: string, fallback = 'x'): string {
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9._:-]+/g, '-')
-    .replace(/^[^a-z0-9]+|-+$/g, '');
-  return slug === '' ? fallback : slug;
+    .replace(/^[^a-z0-9]+/, '');
+  // Trailing dashes by hand: /-+$/ retries at every dash of a run, which is
+  // quadratic in the run ("-" is kept, so a claim text can hold 100,000 of them).
+  let end = slug.length;
+  while (end > 0 && slug.charCodeAt(end - 1) === 0x2d) end--;
+  return end === 0 ? fallback : slug.slice(0, end);
 }
 
 /**
