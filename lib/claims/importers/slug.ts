@@ -60,11 +60,22 @@ export function idSlug(text: string, fallback = 'x'): string {
  */
 export class IdAllocator {
   private readonly used = new Set<string>();
+  /**
+   * The suffix to try next for each base. Ids are only ever added, so the
+   * first free suffix never goes down: starting where the last one was found
+   * gives the same ids as counting from 2, without the quadratic recount
+   * (100,000 records of one text took minutes).
+   */
+  private readonly next = new Map<string, number>();
 
   /** A unique id built from `base`. */
   take(base: string): string {
     let id = base;
-    for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
+    if (this.used.has(id)) {
+      let n = this.next.get(base) ?? 2;
+      for (id = `${base}-${n}`; this.used.has(id); id = `${base}-${++n}`);
+      this.next.set(base, n + 1);
+    }
     this.used.add(id);
     return id;
   }
