@@ -122,8 +122,14 @@ function appearanceOf(w: FieldReader): Appearance | undefined {
 /** Appearances from firstAppearance, appearance and the reviewed work itself, first one first. */
 function appearancesOf(item: FieldReader): Appearance[] {
   const out: Appearance[] = [];
+  // A set of the serialised ones: comparing each with all before it was quadratic (20,000 took 90 s).
+  const seen = new Set<string>();
   const add = (a: Appearance | undefined): void => {
-    if (a && !out.some((b) => JSON.stringify(b) === JSON.stringify(a))) out.push(a);
+    const key = a && JSON.stringify(a);
+    if (a && key !== undefined && !seen.has(key)) {
+      seen.add(key);
+      out.push(a);
+    }
   };
   for (const key of ['firstAppearance', 'appearance']) {
     for (const a of item.list(key)) {

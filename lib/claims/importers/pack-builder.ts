@@ -56,6 +56,8 @@ export function actorId(name: string): string {
 export class PackBuilder {
   readonly report: ImportReport;
   private readonly actors = new Map<string, ActorInput>();
+  /** Every name of each actor seen so far (its name and aliases), by actor id. */
+  private readonly spellings = new Map<string, Set<string>>();
   private readonly claimIds = new IdAllocator();
   private readonly claims: ClaimInput[] = [];
   private readonly unmappedRecords: JsonObject[] = [];
@@ -85,8 +87,12 @@ export class PackBuilder {
     const id = actorId(claimant.name);
     const known = this.actors.get(id);
     if (known) {
-      if (known.name !== claimant.name && !(known.aliases ?? []).includes(claimant.name)) {
-        known.aliases = [...(known.aliases ?? []), claimant.name];
+      // A set per actor, and the list grown in place: searching and copying it for each record was quadratic.
+      const spellings = this.spellings.get(id) ?? new Set([known.name]);
+      this.spellings.set(id, spellings);
+      if (!spellings.has(claimant.name)) {
+        spellings.add(claimant.name);
+        (known.aliases ??= []).push(claimant.name);
       }
       // A real role replaces the placeholder; otherwise the first role wins.
       if (claimant.role !== undefined && known.role === DEFAULT_ROLE) known.role = claimant.role;
