@@ -9,8 +9,9 @@
  */
 import { duplicateClaimIdIssue, formatIssue, type PackIssue } from './issues';
 import { INDEX_FORMAT, INDEX_VERSION, indexChecksum } from './index-format';
-import type { Actor, Claim, Entity, Pack } from './schema';
-import type { RuntimeActor, RuntimeClaim, RuntimeEntity, RuntimeIndex, RuntimeIndexBody, RuntimeStance } from './runtime-types';
+import type { Claim, Pack } from './schema';
+import type { RuntimeClaim, RuntimeIndex, RuntimeIndexBody, RuntimeStance } from './runtime-types';
+import { packResolver, repeatedNamesErrors } from './resolve-names';
 import { validatePack, type ValidateOptions } from './validate';
 
 /** One pack to compile: its parsed JSON and the file it came from. */
@@ -53,7 +54,10 @@ export function compilePacks(inputs: readonly CompileInput[], opts: CompileOptio
     const result = validatePack(pack, file, opts);
     errors.push(...result.errors);
     warnings.push(...result.warnings);
-    if (result.pack) packs.push({ file, pack: result.pack });
+    if (result.pack) {
+      packs.push({ file, pack: result.pack });
+      errors.push(...repeatedNamesErrors(file, result.pack));
+    }
   }
   errors.push(...crossPackErrors(packs));
   if (errors.length > 0) throw new PackValidationError(errors);
@@ -105,16 +109,7 @@ function crossPackErrors(packs: readonly { file: string; pack: Pack }[]): PackIs
 
 /** Resolves one validated pack's claims; validation guarantees every reference exists. */
 function compileClaims(pack: Pack): RuntimeClaim[] {
-  const actors = new Map<string, Actor>(pack.actors.map((a) => [a.id, a]));
-  const named = new Map<string, Actor | Entity>([...pack.entities.map((e) => [e.id, e] as const), ...actors]);
-  const actorOf = (id: string): RuntimeActor => {
-    const a = actors.get(id)!;
-    return { id: a.id, name: a.name, aliases: a.aliases, role: a.role, kind: a.kind };
-  };
-  const entityOf = (id: string): RuntimeEntity => {
-    const e = named.get(id)!;
-    return { id: e.id, name: e.name, aliases: e.aliases };
-  };
+  const { actorOf, entityOf } = packResolver(pack);
   return pack.claims.map(
     (claim: Claim): RuntimeClaim => ({
       id: claim.id,

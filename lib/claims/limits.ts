@@ -9,8 +9,16 @@
 /** Largest pack file accepted: 50 MB (MiB, 52,428,800 bytes). */
 export const MAX_PACK_BYTES = 50 * 1024 * 1024;
 
-/** Bytes as megabytes with one decimal, as messages show them. */
-function megabytes(bytes: number): string {
+/**
+ * Most characters of actors and entities that one pack's references may copy
+ * into the compiled index (resolve-names.ts): 64 Mi. Real packs copy a few
+ * megabytes at most; the index as a whole must stay well below the longest
+ * string JavaScript can hold (about 512 Mi characters) to be serialised.
+ */
+export const MAX_REPEATED_CHARS = 64 * 1024 * 1024;
+
+/** Bytes (or characters) as megabytes with one decimal, as messages show them. */
+export function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 

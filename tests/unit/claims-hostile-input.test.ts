@@ -114,3 +114,21 @@ describe('a ClaimReview with 20,000 appearances, and 60,000 spellings of one cla
     expect(actors![0]!.aliases).toHaveLength(59_999);
   });
 });
+
+describe('an actor with many aliases cited by many stances', () => {
+  it('is refused, naming the actor, before the index copies it into every stance', () => {
+    const aliases = Array.from({ length: 20_000 }, (_, i) => `Pat Quill number ${i}`);
+    const claims = Array.from({ length: 5_000 }, (_, i) => ({ id: `c${i}`, text: `Tolls went up ${i} times`, stances: [{ actor: 'pat', stance: 'asserts', source: { outlet: 'Desk' } }] }));
+    const pack = {
+      format: 'claimlens-pack/1', id: 'tolls', title: 'Tolls', version: '1', language: 'en', license: 'CC0', source: { name: 'Desk' },
+      actors: [{ id: 'bo', name: 'Bo', role: 'Mayor', kind: 'person' }, { id: 'pat', name: 'Pat Quill', aliases, role: 'Mayor', kind: 'person' }],
+      claims,
+    };
+    const { errors } = rejected(JSON.stringify(pack), 'tolls.pack.json');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: 'tolls.pack.json', path: '$.actors[1].aliases', field: 'aliases' });
+    expect(errors[0]!.message).toMatch(/^actor "pat" \(20000 aliases, 0\.5 MB\) is cited by 5000 stances, and the compiled index copies it into each: 2\d{3}\.\d MB of repeated names in all, over the 64\.0 MB limit/);
+    // The same actor cited a few times is fine.
+    expect(install(JSON.stringify({ ...pack, claims: claims.slice(0, 3) }), 'tolls.pack.json').ok).toBe(true);
+  });
+});
