@@ -24,6 +24,17 @@ export interface PackIssue {
 /** A path step: an object key or an array index. */
 export type PathStep = string | number;
 
+/** Longest piece of a pack's own text that a message quotes in full. */
+const MAX_QUOTED = 120;
+
+/**
+ * `text` as a message quotes it: whole when short, else its start and its
+ * length, so that a 10 MB value makes a readable line rather than a 10 MB one.
+ */
+export function clip(text: string): string {
+  return text.length <= MAX_QUOTED ? text : `${text.slice(0, MAX_QUOTED)}… (${text.length} characters)`;
+}
+
 /** Renders steps as a JSON path: `['claims', 3, 'id']` → `$.claims[3].id`. */
 export function jsonPath(steps: readonly PathStep[]): string {
   let out = '$';

@@ -6,7 +6,7 @@
  * The checks read the raw JSON value, tolerating any shape, because they run
  * even when the schema has already failed (see validate.ts).
  */
-import type { IssueSink, PathStep } from './issues';
+import { clip, type IssueSink, type PathStep } from './issues';
 import { safeHttpUrl } from './safe-url';
 
 type Raw = Record<string, unknown>;
@@ -113,7 +113,7 @@ function checkUrls(pack: Raw, claims: unknown[], sink: IssueSink): void {
   const check = (value: unknown, steps: PathStep[]): void => {
     const url = text(value);
     if (url === undefined || safeHttpUrl(url) !== undefined) return;
-    sink.warn(steps, `"${url}" is not an absolute http(s) URL, so it will not be shown as a link — use the full https:// address or remove "url"`);
+    sink.warn(steps, `"${clip(url)}" is not an absolute http(s) URL, so it will not be shown as a link — use the full https:// address or remove "url"`);
   };
   check(record(pack.source)?.url, ['source', 'url']);
   eachPart(claims, 'stances', (stance, steps) => check(record(stance.source)?.url, [...steps, 'source', 'url']));

@@ -10,7 +10,7 @@
  */
 import * as v from 'valibot';
 import { PackSchema, type Pack } from './schema';
-import { IssueSink, type PackIssue, type PathStep } from './issues';
+import { clip, IssueSink, type PackIssue, type PathStep } from './issues';
 import { checkPackSemantics } from './pack-checks';
 
 /** Options for {@link validatePack}. */
@@ -122,14 +122,18 @@ function editDistance(a: string, b: string): number {
 function unknownFieldMessage(steps: readonly PathStep[], owner: string): string {
   const key = String(steps[steps.length - 1]);
   const known = Object.keys(ownerSchema(steps)?.entries ?? {});
+  const bound = (name: string): number => Math.max(1, Math.floor(name.length / 3));
   const closest = known
+    // A key whose length differs by more than the bound cannot be within it, and its
+    // table would be key-length rows long (a key of 10 MB took two minutes).
+    .filter((name) => Math.abs(key.length - name.length) <= bound(name))
     .map((name) => ({ name, d: editDistance(key.toLowerCase(), name.toLowerCase()) }))
-    .filter(({ name, d }) => d <= Math.max(1, Math.floor(name.length / 3)))
+    .filter(({ name, d }) => d <= bound(name))
     .sort((a, b) => a.d - b.d)[0];
   const hint = closest ? ` — did you mean "${closest.name}"?` : '.';
   const rest = known.includes('extra') ? '; keep data that has no field of its own under "extra"' : '';
   const article = /^[aeiou]/.test(owner) ? 'An' : 'A';
-  return `unknown field "${key}"${hint} ${article} ${owner} takes: ${known.join(', ')}${rest}`;
+  return `unknown field "${clip(key)}"${hint} ${article} ${owner} takes: ${known.join(', ')}${rest}`;
 }
 
 /**
@@ -155,5 +159,5 @@ function finalMessage(issue: AnyIssue, steps: readonly PathStep[]): string {
     return `required field is missing — add "${key}" to this ${owner}`;
   }
   const showsValue = ['regex', 'picklist', 'literal', 'iso_date'].includes(issue.type);
-  return showsValue ? `${issue.message}, got ${issue.received}` : issue.message;
+  return showsValue ? `${issue.message}, got ${clip(issue.received)}` : issue.message;
 }
