@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { preparePack, type RejectedPack } from '../../lib/storage/import-pack';
 import { MAX_JSON_DEPTH } from '../../lib/claims/json-depth';
 import { IdAllocator } from '../../lib/claims/importers/slug';
-import { importInput } from '../../lib/claims/importers';
+import { importInput, parseImportText } from '../../lib/claims/importers';
 import { PackBuilder } from '../../lib/claims/importers/pack-builder';
 
 const NOTHING_TAKEN = { fixedPackIds: new Set<string>(), claimIdsByPack: new Map<string, Set<string>>() };
@@ -156,5 +156,21 @@ describe('values of megabytes in messages', () => {
     expect(errors[0]!.message).toMatch(/^must be a lowercase slug .*, got "Ab{118}… \(1000003 characters\)$/);
     const result = install(JSON.stringify(pack({ id: 'c1', text: 'Tolls doubled', reviews: [{ publisher: 'Desk', rating: 'False', url: `javascript:${long}` }] })), 'tolls.pack.json');
     expect(result.ok && result.warnings[0]!.message.length).toBeLessThan(400);
+  });
+});
+
+describe('"__proto__" fields in imported data', () => {
+  it('are kept under extra as fields, and pollute nothing', () => {
+    const text = `[
+      {"@type":"ClaimReview","claimReviewed":"Tolls doubled","__proto__":{"polluted":"claim"},"itemReviewed":{"__proto__":{"author":"Mallory"},"author":"Pat Quill"}},
+      {"@type":"DataFeed","__proto__":{"polluted":"feed"},"dataFeedElement":[{"__proto__":{"polluted":"item"},"item":{"@type":"ClaimReview","claimReviewed":"Fares halved"}}]}
+    ]`;
+    const { pack } = importInput(parseImportText(text));
+    const written = JSON.parse(JSON.stringify(pack)) as typeof pack;
+    expect(written.claims[0]!.extra).toEqual(JSON.parse('{"__proto__":{"polluted":"claim"},"itemReviewed":{"__proto__":{"author":"Mallory"},"author":"Pat Quill"}}'));
+    expect(written.claims[1]!.extra).toEqual(JSON.parse('{"dataFeedElement":{"__proto__":{"polluted":"item"}}}'));
+    expect(written.extra).toMatchObject({ dataFeeds: [{ at: '$[1]', fields: JSON.parse('{"@type":"DataFeed","__proto__":{"polluted":"feed"}}') }] });
+    expect(pack.claims[0]!.stances ?? []).toEqual([]); // Mallory, the prototype's author, is no claimant
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });
 });

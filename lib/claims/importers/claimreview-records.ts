@@ -43,12 +43,8 @@ export function isSchemaOrgContext(value: unknown): boolean {
 
 /** `node` without the listed keys and without a schema.org `@context`. */
 function without(node: JsonObject, keys: string[]): JsonObject {
-  const out: JsonObject = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (keys.includes(key) || (key === '@context' && isSchemaOrgContext(value))) continue;
-    out[key] = value;
-  }
-  return out;
+  // fromEntries keeps a "__proto__" field as a field (assigning it would set the prototype and lose it).
+  return Object.fromEntries(Object.entries(node).filter(([key, value]) => !keys.includes(key) && !(key === '@context' && isSchemaOrgContext(value))));
 }
 
 /** Collects the ClaimReviews of all records; other nodes go to `builder.unmapped`. */

@@ -122,17 +122,19 @@ export class FieldReader {
   /** The fields that were not used, in the record's shape; undefined when all were. */
   rest(): JsonObject | undefined {
     if (this.detached) return undefined;
-    const out: JsonObject = {};
+    const kept: [string, unknown][] = [];
     for (const [key, value] of Object.entries(this.value)) {
       const list = this.lists.get(key);
       if (list) {
-        const kept = listRest(list);
-        if (kept !== undefined) out[key] = kept;
+        const rest = listRest(list);
+        if (rest !== undefined) kept.push([key, rest]);
       } else if (!this.used.has(key) && value !== null && value !== undefined) {
-        out[key] = value;
+        kept.push([key, value]);
       }
     }
-    return Object.keys(out).length > 0 ? out : undefined;
+    // fromEntries defines every key as its own: `out[key] = value` would make a
+    // "__proto__" field the object's prototype, and it would vanish from the pack.
+    return kept.length > 0 ? Object.fromEntries(kept) : undefined;
   }
 
   private slotOf(item: unknown): Slot {
