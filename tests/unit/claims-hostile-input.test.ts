@@ -174,3 +174,14 @@ describe('"__proto__" fields in imported data', () => {
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });
 });
+
+describe('several packs in one file', () => {
+  it('are refused as packs, not as Fact Check Tools data', () => {
+    const pack = (id: string) => JSON.stringify({ format: 'claimlens-pack/1', id, title: id, version: '1', language: 'en', license: 'CC0', source: { name: 'Desk' }, claims: [{ id: `${id}:c1`, text: 'Tolls doubled' }] });
+    for (const text of [`${pack('a')}\n${pack('b')}\n`, `[${pack('a')},${pack('b')}]`]) {
+      const { errors } = rejected(text, 'two.pack.json');
+      expect(errors).toMatchObject([{ file: 'two.pack.json', path: '$' }]);
+      expect(errors[0]!.message).toMatch(/^this holds several Claimlens packs .* put each pack in a file of its own$/);
+    }
+  });
+});

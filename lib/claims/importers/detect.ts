@@ -83,6 +83,11 @@ export function detectFormat(input: ImportInput): ImportFormat {
   let first: JsonObject | undefined;
   let seen = 0;
   for (const record of recordsOf(input)) {
+    // Packs one per line (or in an array) would otherwise be read as Fact Check
+    // Tools responses, which also have "claims", and refused as such.
+    if (!first && looksLikeClaimlensPack(record)) {
+      throw new ImportError('this holds several Claimlens packs (one per line, or in an array), not data to import: a pack file holds one pack, as one JSON object — put each pack in a file of its own');
+    }
     first ??= record;
     const format = formatOf(record);
     if (format) return format;
