@@ -1,6 +1,6 @@
 /** Choosing a pack file and what came of importing it. Pure. */
 import { formatIssue, type PackIssue } from '../../lib/claims/issues';
-import { t } from '../../lib/i18n';
+import { isolate, t } from '../../lib/i18n';
 
 /** Where an import stands. */
 export type ImportState =
@@ -52,11 +52,11 @@ export function ImportPanel({ state, onFile }: ImportPanelProps) {
         />
       </label>
       <div class="import-status" role="status" aria-live="polite">
-        {state.kind === 'working' && <p>{t('options.importWorking', [state.fileName])}</p>}
+        {state.kind === 'working' && <p>{t('options.importWorking', [isolate(state.fileName)])}</p>}
         {state.kind === 'done' && (
           <>
             <p class="ok">
-              {t(state.replaced ? 'options.importReplaced' : 'options.importDone', [state.title, String(state.claims)])}
+              {t(state.replaced ? 'options.importReplaced' : 'options.importDone', [isolate(state.title), String(state.claims)])}
               {state.warnings.length > 0 && ` (${t('options.importWarnings', state.warnings.length)})`}
             </p>
             {state.warnings.length > 0 && <Issues issues={state.warnings} />}
@@ -65,7 +65,7 @@ export function ImportPanel({ state, onFile }: ImportPanelProps) {
       </div>
       {state.kind === 'failed' && (
         <div class="import-errors" role="alert">
-          <p>{t('options.importFailed', [state.fileName])}</p>
+          <p>{t('options.importFailed', [isolate(state.fileName)])}</p>
           <Issues issues={state.errors} />
         </div>
       )}

@@ -1,6 +1,6 @@
 /** The installed packs: what each is, a switch for each, and Remove for user packs. Pure. */
 import { safeHttpUrl } from '../../lib/claims/safe-url';
-import { t } from '../../lib/i18n';
+import { isolate, t } from '../../lib/i18n';
 import type { PackListing } from '../../lib/storage/pack-store';
 
 export interface PackTableProps {
@@ -54,9 +54,12 @@ export function PackTable({ packs, busy, onToggle, onRemove }: PackTableProps) {
               />
             </td>
             <th scope="row">
-              <span class="pack-title">{pack.title}</span>
+              {/* dir="auto" isolates a pack's own text: its direction (or a hostile override) stays inside. */}
+              <span class="pack-title" dir="auto">
+                {pack.title}
+              </span>
               <span class="pack-origin">
-                {pack.bundled ? t('options.packBundled') : t('options.packImported', [pack.fileName ?? '', pack.importedFrom ?? ''])}
+                {pack.bundled ? t('options.packBundled') : t('options.packImported', [isolate(pack.fileName ?? ''), isolate(pack.importedFrom ?? '')])}
               </span>
             </th>
             <td>{pack.version}</td>

@@ -46,7 +46,9 @@ function ClaimList({ page, onShowClaim }: { page: PageState; onShowClaim(id: str
       {page.claims.map((c) => (
         <li key={c.id} data-claim-id={c.id}>
           <button type="button" class="claim" onClick={() => onShowClaim(c.id)}>
-            <span class="claim-text">{c.text}</span>
+            <span class="claim-text" dir="auto">
+              {c.text}
+            </span>
             <span class="stance-summary">{t('popup.stanceSummary', [String(c.asserted), String(c.denied)])}</span>
             <span class="visually-hidden"> — {t('popup.showClaim')}</span>
           </button>

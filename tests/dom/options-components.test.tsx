@@ -44,6 +44,25 @@ describe('PackTable', () => {
   });
 });
 
+/** Right-to-left override: in a hostile pack's text it would make the words after it in the same line read backwards. */
+const RLO = '\u202e';
+
+describe('pack text cannot turn the text around it', () => {
+  it("isolates a pack's title and the imported file's name in the packs table", () => {
+    const hostile = { ...pack('a', undefined), title: `Pack${RLO}`, fileName: `evil${RLO}.json`, importedFrom: 'claimreview' };
+    const el = mount(<PackTable packs={[hostile]} busy={new Set()} onToggle={() => undefined} onRemove={() => undefined} />);
+    expect(el.querySelector('.pack-title')!.getAttribute('dir')).toBe('auto');
+    expect(el.querySelector('.pack-origin')!.textContent).toContain(`\u2068evil${RLO}.json\u2069`);
+  });
+
+  it("isolates an imported pack's title and a file's name in the import messages", () => {
+    const done = mount(<ImportPanel state={{ kind: 'done', fileName: 'f.json', title: `T${RLO}`, claims: 3, replaced: false, warnings: [] }} onFile={() => undefined} />);
+    expect(done.textContent).toContain(`\u2068T${RLO}\u2069`);
+    const failed = mount(<ImportPanel state={{ kind: 'failed', fileName: `x${RLO}.json`, errors: [] }} onFile={() => undefined} />);
+    expect(failed.textContent).toContain(`\u2068x${RLO}.json\u2069`);
+  });
+});
+
 describe('ImportPanel', () => {
   it('keeps the file picker focusable during an import, and does not open it then', () => {
     const el = mount(<ImportPanel state={{ kind: 'working', fileName: 'a.json' }} onFile={() => undefined} />);

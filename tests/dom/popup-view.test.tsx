@@ -46,6 +46,12 @@ describe('PopupView', () => {
     expect(el.querySelector('button.export')).not.toBeNull();
   });
 
+  it("isolates each claim's text, so that a right-to-left override in it cannot turn its stance summary around", () => {
+    const claims = [{ id: 'a', text: 'Claim \u202eA.', packTitle: 'P', asserted: 1, denied: 0, marks: 1 }];
+    const { el } = mount({ tab: { kind: 'page', page: page({ claims }) } });
+    expect(el.querySelector('.claim-text')!.getAttribute('dir')).toBe('auto');
+  });
+
   it('shows why the page could not be annotated, in the words of the failure', () => {
     const { el } = mount({ tab: { kind: 'page', page: page({ status: 'error', error: 'Cannot load the claim index: checksum mismatch' }) } });
     expect(el.querySelector('[role="alert"]')!.textContent).toBe('Claimlens could not annotate this page: Cannot load the claim index: checksum mismatch');
