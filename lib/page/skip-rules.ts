@@ -77,6 +77,22 @@ function isFurniture(el: Element, tag: string): boolean {
   return named && !(PHRASING_TAGS.has(tag) && el.closest('p') !== null);
 }
 
+/** A heading that is a link or holds one. */
+const LINKED_HEADING = 'h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href], a[href] h1, a[href] h2, a[href] h3, a[href] h4, a[href] h5, a[href] h6';
+
+/**
+ * True when a list item is a teaser card: a headline that is a link (a
+ * linked heading, or a link as its first element with a paragraph after
+ * it) pointing to another story, as in streams of related
+ * stories. A list item with a plain heading is left to the page: a numbered
+ * story ("1. The claim about tolls") is written so.
+ */
+export function isTeaserItem(li: Element): boolean {
+  const first = li.firstElementChild;
+  const headlineLink = first?.tagName === 'A' && first.hasAttribute('href') && first.nextElementSibling?.tagName === 'P';
+  return headlineLink || li.querySelector(LINKED_HEADING) !== null;
+}
+
 /** True when the element's tag, role, visibility or editability (not its class or id) puts it out of the article. */
 function isSkippedByKind(el: Element, tag: string): boolean {
   if (SKIPPED_TAGS.has(tag)) return true;
@@ -87,8 +103,8 @@ function isSkippedByKind(el: Element, tag: string): boolean {
   if (editable !== null && editable !== 'false') return true;
   // A link wrapped around a heading is a teaser card's headline, never the story's own.
   if (tag === 'A' && el.querySelector('h1, h2, h3, h4, h5, h6')) return true;
-  // A list item with a heading of its own is a card (a gallery slide, a teaser), not a point of the story.
-  if (tag === 'LI' && el.querySelector('h1, h2, h3, h4, h5, h6')) return true;
+  // A list item whose heading is a link is a teaser card; one whose heading is plain text may be a point of the story (a listicle, a fact-check roundup).
+  if (tag === 'LI' && isTeaserItem(el)) return true;
   const role = el.getAttribute('role');
   return role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'textbox';
 }

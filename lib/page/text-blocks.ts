@@ -3,7 +3,7 @@
  * <p>, and the loose text of divs for pages that write paragraphs as divs
  * (as Readability reads them), outside page furniture and list items.
  */
-import { isBlockElement, isSkippedElement } from './skip-rules';
+import { isBlockElement, isSkippedElement, isTeaserItem } from './skip-rules';
 
 /** Tells whether an element and its subtree are out of the article (isSkippedElement, or a looser variant). */
 export type SkipTest = (el: Element) => boolean;
@@ -17,14 +17,14 @@ export function insideSkipped(el: Element, stop: Element, isSkipped: SkipTest = 
 }
 
 /**
- * True when `el` is in a skipped region or a list item below `stop`. Text in
- * list items is not a story's paragraphs but a list's entries: a stream of
- * teasers (headline link and summary per item) is written that way, and
- * Readability's isProbablyReaderable leaves `li p` out for the same reason.
+ * True when `el` is in a skipped region or a teaser list item below `stop`.
+ * A stream of teasers (a headline link and a summary per item) is a list's
+ * entries, not a story's paragraphs; a list of points with plain headings
+ * or none (a listicle, a fact-check roundup) is the story.
  */
 function outsideProse(el: Element, stop: Element, isSkipped: SkipTest): boolean {
   for (let cur: Element | null = el; cur && cur !== stop; cur = cur.parentElement) {
-    if (cur.tagName === 'LI' || isSkipped(cur)) return true;
+    if ((cur.tagName === 'LI' && isTeaserItem(cur)) || isSkipped(cur)) return true;
   }
   return false;
 }

@@ -98,6 +98,17 @@ describe('findArticleRoot', () => {
     expect(findArticleRoot(d)?.id).toBe('story');
   });
 
+  it('finds a story written as a numbered list of checked claims, with or without headings', () => {
+    for (const heading of [true, false]) {
+      const item = (i: number) =>
+        `<li>${heading ? `<h2>${i}. The mayor's claim about tolls</h2>` : ''}<p>The mayor said tolls on the harbour bridge doubled in ${2000 + i}, which the records do not show; the rise was a tenth of that, according to the authority's own report.</p></li>`;
+      const d = doc(`<body><article id="story"><h1>Ten claims the mayor made, checked</h1><p>We checked them.</p><ol>${Array.from({ length: 10 }, (_, i) => item(i)).join('')}</ol></article></body>`);
+      const root = findArticleRoot(d);
+      expect(root?.id, `headings: ${heading}`).toBe('story');
+      expect(buildTextModel(root!).text).toContain('the rise was a tenth of that');
+    }
+  });
+
   it('reads a story in a layout column whose class holds a furniture word', () => {
     const d = doc(`<body><div class="l-sidebar-fixed l-article-segment"><div class="entry">${PARA}${PARA}${PARA}</div><aside><p>Side.</p></aside></div><div class="links"><p>Short.</p></div></body>`);
     const root = findArticleRoot(d);

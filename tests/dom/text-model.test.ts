@@ -83,13 +83,24 @@ describe('buildTextModel', () => {
     expect(text).not.toContain("Another story's headline");
   });
 
-  it('leaves out list items with a heading of their own (gallery slides, teaser cards) and keeps plain list items', () => {
+  it('leaves out teaser cards (list items whose headline is a link) and keeps plain list items', () => {
     const root = setBody(`<div id="root"><p>Story text.</p><ul><li>A point the story makes.</li></ul>
-      <ul class="slides"><li><h2><span>1/2</span> Another story's title</h2><p>A caption about another story.</p></li></ul></div>`);
+      <ul class="stream"><li><h2><a href="/other">Another story's title</a></h2><p>A summary of another story.</p></li>
+      <li><a href="/third">A third story</a><p>Its summary.</p></li></ul></div>`);
     const text = buildTextModel(root).text;
     expect(text).toContain('A point the story makes.');
     expect(text).not.toContain("Another story's title");
-    expect(text).not.toContain('A caption about another story.');
+    expect(text).not.toContain('A summary of another story.');
+    expect(text).not.toContain('Its summary.');
+  });
+
+  it('reads a story written as a list of points with plain headings (a listicle, a fact-check roundup)', () => {
+    const root = setBody(`<div id="root"><p>We checked the claims.</p><ol><li><h2>1. The claim about tolls</h2><p>The records do not show it.</p></li>
+      <li><h2>2. The claim about buses</h2><p>The authority confirmed it.</p></li></ol></div>`);
+    const text = buildTextModel(root).text;
+    expect(text).toContain('1. The claim about tolls');
+    expect(text).toContain('The records do not show it.');
+    expect(text).toContain('The authority confirmed it.');
   });
 
   it('reads a section whose id is its own heading made a slug, even when the heading holds a furniture word', () => {
