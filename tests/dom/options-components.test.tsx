@@ -52,14 +52,20 @@ describe('pack text cannot turn the text around it', () => {
     const hostile = { ...pack('a', undefined), title: `Pack${RLO}`, fileName: `evil${RLO}.json`, importedFrom: 'claimreview' };
     const el = mount(<PackTable packs={[hostile]} busy={new Set()} onToggle={() => undefined} onRemove={() => undefined} />);
     expect(el.querySelector('.pack-title')!.getAttribute('dir')).toBe('auto');
-    expect(el.querySelector('.pack-origin')!.textContent).toContain(`\u2068evil${RLO}.json\u2069`);
+    expect(el.querySelector('.pack-origin')!.textContent).toContain(`\u2068evil.json\u2069`);
   });
 
   it("isolates an imported pack's title and a file's name in the import messages", () => {
     const done = mount(<ImportPanel state={{ kind: 'done', fileName: 'f.json', title: `T${RLO}`, claims: 3, replaced: false, warnings: [] }} onFile={() => undefined} />);
-    expect(done.textContent).toContain(`\u2068T${RLO}\u2069`);
+    expect(done.textContent).toContain(`\u2068T\u2069`);
     const failed = mount(<ImportPanel state={{ kind: 'failed', fileName: `x${RLO}.json`, errors: [] }} onFile={() => undefined} />);
-    expect(failed.textContent).toContain(`\u2068x${RLO}.json\u2069`);
+    expect(failed.textContent).toContain(`\u2068x.json\u2069`);
+  });
+
+  it('drops direction controls inside the isolated text, so that a pop (U+2069) cannot end the isolate early', () => {
+    const done = mount(<ImportPanel state={{ kind: 'done', fileName: 'f.json', title: `T\u2069${RLO}x`, claims: 3, replaced: false, warnings: [] }} onFile={() => undefined} />);
+    expect(done.textContent).toContain('\u2068Tx\u2069');
+    expect(done.textContent).not.toContain(RLO);
   });
 });
 
