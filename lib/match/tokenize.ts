@@ -52,13 +52,14 @@ const WORD = new RegExp(
 /**
  * A link starting at a word: a scheme or "www.", or a dotted host name
  * followed by a path. Tried (sticky) only where a word is followed by ":",
- * "." or "-", so ordinary prose pays nothing for it. The host's labels
- * (at most 63 characters each, as in DNS), their number and the top-level
+ * "." or "-", so ordinary prose pays nothing for it. The host (at most
+ * 253 characters, as in DNS, like the scanner's look-ahead: scan.ts
+ * MAX_HOST_LENGTH), its labels (at most 63), their number and the top-level
  * domain are bounded, so that a failed try reads a bounded stretch of text:
  * unbounded, a long dotted run without a "/" was read to its end from each
  * of its words, which made tokenising quadratic.
  */
-const LINK = /(?:https?:\/\/|www\.)\S+|(?:[\p{L}\p{N}-]{1,63}\.){1,16}[a-z]{2,24}\/\S*/uy;
+const LINK = /(?:https?:\/\/|www\.)\S+|(?=[\p{L}\p{N}.-]{1,253}\/)(?:[\p{L}\p{N}-]{1,63}\.){1,16}[a-z]{2,24}\/\S*/uy;
 
 /**
  * The parts of a hashtag or handle body: runs of capitalised words, lower

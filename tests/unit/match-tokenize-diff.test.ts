@@ -32,6 +32,7 @@ const TRICKY = [
   'A.'.repeat(11) + ' x', 'A.'.repeat(12) + ' x', 'A.'.repeat(13) + ' x', 'A.'.repeat(12) + 'b', 'É.'.repeat(13) + ' x',
   `${'a'.repeat(60)}.com/x ${'a'.repeat(64)}.com/x ${'ab.'.repeat(16)}com/x ${'ab.'.repeat(17)}com/x`,
   `see ${'a'.repeat(250)}.com/x and ${'b-'.repeat(130)}c.org/y`,
+  `see ${`${'a'.repeat(60)}.`.repeat(5)}com/x now ${`${'a'.repeat(60)}.`.repeat(4)}com/x then ${`${'é'.repeat(60)}.`.repeat(5)}com/x`,
 ];
 
 /** Characters where the scanner and the regex could disagree, weighted towards the ASCII fast path. */
