@@ -118,7 +118,7 @@ export function compile(claims: MatchableClaim[], threshold: number): Compiled {
         terms,
         groups: nameGroups(tokens, analysis.terms),
         quantities: quantities.length > 0 ? quantities : NO_QUANTITIES,
-        negated: negatedTerms(tokens, analysis),
+        negated: negatedTerms(text, tokens, analysis),
       });
       claimTerms[ci]!.push(...terms);
     }

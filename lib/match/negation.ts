@@ -43,17 +43,26 @@ export function hasNegation(tokens: readonly Token[], from = 0, to = tokens.leng
   return false;
 }
 
+/** Punctuation between two words that ends a clause, and with it a negation's scope. */
+const CLAUSE_BREAK = /[,;:()\u2013\u2014]/;
+/** Words that start a new clause, where a negation's scope ends too (NegEx's termination terms). */
+const CLAUSE_WORDS: ReadonlySet<string> = new Set(['and', 'but', 'while', 'however', 'although', 'though', 'whereas', 'yet', 'because']);
+
 /**
- * The terms of `analysis` (made from `tokens`) that some negation word
- * governs: those of the NEGATION_WINDOW words after it, an entity's concept
- * term for a word inside an entity mention.
+ * The terms of `analysis` (made from `tokens` of `text`) that some negation
+ * word governs: those of the NEGATION_WINDOW words after it, up to the end
+ * of its clause (a comma, semicolon, colon, dash or bracket, or a word such
+ * as "and" or "but"), an entity's concept term for a word inside an entity
+ * mention. "The city did not close it, and engineers found cracks" negates
+ * "close", not "engineers" or "found".
  */
-export function negatedTerms(tokens: readonly Token[], analysis: Analysis): Set<string> {
+export function negatedTerms(text: string, tokens: readonly Token[], analysis: Analysis): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     if (!isNegation(tokens[i]!.norm)) continue;
     const end = Math.min(tokens.length, i + 1 + NEGATION_WINDOW);
     for (let j = i + 1; j < end; j++) {
+      if (CLAUSE_BREAK.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start)) || CLAUSE_WORDS.has(tokens[j]!.norm)) break;
       const hit = analysis.entityHits.find((h) => h.first <= j && j <= h.last);
       const term = hit ? entityTerm(hit.entityId) : termOf(tokens[j]!.norm);
       if (term !== null && analysis.terms.has(term)) out.add(term);

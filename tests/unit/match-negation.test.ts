@@ -9,7 +9,7 @@ const mayor = { id: 'mayor', name: 'Mayor Jane Doe', aliases: ['Doe', 'Mayor Doe
 
 function negated(text: string): string[] {
   const tokens = tokenize(text);
-  return [...negatedTerms(tokens, analyzeTokens(tokens, compileEntities([mayor])))].sort();
+  return [...negatedTerms(text, tokens, analyzeTokens(tokens, compileEntities([mayor])))].sort();
 }
 
 describe('negation words', () => {
@@ -31,6 +31,12 @@ describe('negatedTerms', () => {
     expect(negated('Nobody answered our letters.')).toContain('letter');
     expect(negated('The harbour office answered every letter.')).toEqual([]);
   });
+
+  it('stops at the end of its clause: a comma, a dash, or a word such as "and" or "but"', () => {
+    expect(negated('The city did not close it, and engineers found cracks in the cables.')).toEqual(['close']);
+    expect(negated('The city did not close it but engineers found cracks.')).toEqual(['close']);
+    expect(negated('The city did not close it \u2014 engineers found cracks.')).toEqual(['close']);
+  });
 });
 
 describe('the decision with negation', () => {
@@ -49,6 +55,13 @@ describe('the decision with negation', () => {
     expect(marked('Governor Alma Ruiz skipped the ribbon-cutting ceremony at the Westport ferry terminal, never attending.')).toEqual([
       'no-ribbon',
     ]);
+  });
+
+  it('marks a sentence restating the affirmative clause of a claim that denies something else', () => {
+    const two = createMatcher([
+      { id: 'cracks', text: 'The city did not close it, and engineers found cracks in the steel cables of the harbour bridge last week.', paraphrases: [], entities: [] },
+    ]);
+    expect(two.match('Engineers found cracks in the steel cables of the harbour bridge last week.').map((a) => a.claimId)).toEqual(['cracks']);
   });
 
   it('stays silent on a sentence that affirms what the claim denies', () => {
