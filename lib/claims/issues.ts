@@ -35,22 +35,26 @@ export function clip(text: string): string {
   return text.length <= MAX_QUOTED ? text : `${text.slice(0, MAX_QUOTED)}… (${text.length} characters)`;
 }
 
-/** Renders steps as a JSON path: `['claims', 3, 'id']` → `$.claims[3].id`. */
+/**
+ * Renders steps as a JSON path: `['claims', 3, 'id']` → `$.claims[3].id`.
+ * A key longer than a message quotes is clipped (see clip): a hostile
+ * pack's 2 MB key would otherwise make a 2 MB path on the options page.
+ */
 export function jsonPath(steps: readonly PathStep[]): string {
   let out = '$';
   for (const step of steps) {
     if (typeof step === 'number') out += `[${step}]`;
     // Keys that are not identifiers (only possible under `extra`) are quoted.
-    else out += /^[A-Za-z_$][\w$]*$/.test(step) ? `.${step}` : `[${JSON.stringify(step)}]`;
+    else out += /^[A-Za-z_$][\w$]*$/.test(step) && step.length <= MAX_QUOTED ? `.${step}` : `[${JSON.stringify(clip(step))}]`;
   }
   return out;
 }
 
-/** The last object key on a path, or `(pack)` for the pack itself. */
+/** The last object key on a path (clipped, see clip), or `(pack)` for the pack itself. */
 export function fieldOf(steps: readonly PathStep[]): string {
   for (let i = steps.length - 1; i >= 0; i--) {
     const step = steps[i];
-    if (typeof step === 'string') return step;
+    if (typeof step === 'string') return clip(step);
   }
   return '(pack)';
 }
@@ -62,7 +66,8 @@ export function fieldOf(steps: readonly PathStep[]): string {
  */
 export function formatIssue(issue: PackIssue): string {
   const level = issue.severity === 'warning' ? 'warning: ' : '';
-  const where = issue.claimId === undefined ? `(${issue.path})` : `claim "${issue.claimId}" (${issue.path})`;
+  // Issues made elsewhere (duplicate ids across packs) may carry a long id as it is.
+  const where = issue.claimId === undefined ? `(${issue.path})` : `claim "${clip(issue.claimId)}" (${issue.path})`;
   return `${issue.file}: ${level}${where}: field "${issue.field}": ${issue.message}`;
 }
 
@@ -99,7 +104,7 @@ export class IssueSink {
     const claims = (this.input as { claims?: unknown } | null)?.claims;
     const claim: unknown = Array.isArray(claims) ? claims[steps[1]] : undefined;
     const id = (claim as { id?: unknown } | null | undefined)?.id;
-    return typeof id === 'string' && id.trim() !== '' ? id : undefined;
+    return typeof id === 'string' && id.trim() !== '' ? clip(id) : undefined;
   }
 }
 

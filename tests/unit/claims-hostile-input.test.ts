@@ -2,6 +2,7 @@
 // the file (or imported quickly and correctly), never a crash or a hang.
 import { describe, expect, it } from 'vitest';
 import { preparePack, type RejectedPack } from '../../lib/storage/import-pack';
+import { formatIssue } from '../../lib/claims/issues';
 import { MAX_JSON_DEPTH } from '../../lib/claims/json-depth';
 import { IdAllocator } from '../../lib/claims/importers/slug';
 import { importInput, parseImportText } from '../../lib/claims/importers';
@@ -144,9 +145,21 @@ describe('values of megabytes in messages', () => {
     const started = performance.now();
     const { errors } = rejected(JSON.stringify(pack({ id: 'c1', text: 'Tolls doubled', [key]: 1 })), 'tolls.pack.json');
     expect(performance.now() - started).toBeLessThan(1500);
-    expect(errors[0]).toMatchObject({ file: 'tolls.pack.json', claimId: 'c1', field: key });
+    expect(errors[0]).toMatchObject({ file: 'tolls.pack.json', claimId: 'c1', field: `${'q'.repeat(120)}… (2000000 characters)` });
     expect(errors[0]!.message).toMatch(/^unknown field "q{120}… \(2000000 characters\)"\. A claim takes: id, text, /);
     expect(errors[0]!.message.length).toBeLessThan(400);
+    // The whole line the options page and the build log show, path and field included.
+    expect(formatIssue(errors[0]!).length).toBeLessThan(1000);
+    expect(errors[0]!.path).toBe(`$.claims[0][${JSON.stringify(`${'q'.repeat(120)}… (2000000 characters)`)}]`);
+  });
+
+  it('a claim id of megabytes is clipped wherever an issue shows it', () => {
+    const long = `a${'b'.repeat(1_000_000)}`;
+    const { errors } = rejected(JSON.stringify(pack({ id: long, text: 'Tolls doubled', stance: 1 })), 'tolls.pack.json');
+    for (const issue of errors) {
+      expect(issue.claimId === undefined || issue.claimId.length < 200).toBe(true);
+      expect(formatIssue(issue).length).toBeLessThan(1000);
+    }
   });
 
   it('a bad id or URL of megabytes is quoted by its start and its length', () => {
