@@ -197,4 +197,10 @@ describe('several packs in one file', () => {
       expect(errors[0]!.message).toMatch(/^this holds several Claimlens packs .* put each pack in a file of its own$/);
     }
   });
+
+  it('one pack wrapped in an array is told to drop the array', () => {
+    const pack = JSON.stringify({ format: 'claimlens-pack/1', id: 'a', title: 'a', version: '1', language: 'en', license: 'CC0', source: { name: 'Desk' }, claims: [{ id: 'a:c1', text: 'Tolls doubled' }] });
+    const { errors } = rejected(`[${pack}]`, 'one.pack.json');
+    expect(errors[0]!.message).toMatch(/^this is a Claimlens pack inside an array, .* remove the surrounding \[ \]$/);
+  });
 });

@@ -86,7 +86,12 @@ export function detectFormat(input: ImportInput): ImportFormat {
     // Packs one per line (or in an array) would otherwise be read as Fact Check
     // Tools responses, which also have "claims", and refused as such.
     if (!first && looksLikeClaimlensPack(record)) {
-      throw new ImportError('this holds several Claimlens packs (one per line, or in an array), not data to import: a pack file holds one pack, as one JSON object — put each pack in a file of its own');
+      const single = input.kind === 'json' && Array.isArray(input.value) && input.value.length === 1;
+      throw new ImportError(
+        single
+          ? 'this is a Claimlens pack inside an array, not data to import: a pack file holds one pack as one JSON object — remove the surrounding [ ]'
+          : 'this holds several Claimlens packs (one per line, or in an array), not data to import: a pack file holds one pack, as one JSON object — put each pack in a file of its own',
+      );
     }
     first ??= record;
     const format = formatOf(record);
