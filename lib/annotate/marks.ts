@@ -10,7 +10,7 @@
  * is used, not a span, because page CSS such as `article span {…}` must not
  * reach it (Hypothesis learnt this with <hypothesis-highlight>).
  */
-import type { TextModel } from '../page/text-model';
+import { readNodeText, type TextModel } from '../page/text-model';
 import type { Highlight } from './highlights';
 import { MARK_TAG, pageClaimsOurTags } from './tags';
 
@@ -58,9 +58,6 @@ interface NodePieces {
   read: string;
   pieces: Piece[];
 }
-
-/** Line breaks, which the model reads as spaces (see text-model.ts). */
-const NEWLINES = /\n/g;
 
 /** Groups highlight pieces by the text node they fall in (node-local offsets). */
 function piecesByNode(model: TextModel, highlights: readonly Highlight[]): Map<Text, NodePieces> {
@@ -160,7 +157,7 @@ function markSetOf(records: SplitRecord[], marks: MarkSet['marks']): MarkSet {
 /** True when `node` can still be wrapped as the model saw it. */
 function stillWrappable(node: Text, { read }: NodePieces): boolean {
   // Same length is not enough: a page that swapped in other text of that length would get marks on it.
-  return node.parentNode !== null && node.length === read.length && node.data.replace(NEWLINES, ' ') === read;
+  return node.parentNode !== null && node.length === read.length && readNodeText(node.data) === read;
 }
 
 /**

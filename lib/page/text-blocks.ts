@@ -23,10 +23,7 @@ export function insideSkipped(el: Element, stop: Element, isSkipped: SkipTest = 
  * or none (a listicle, a fact-check roundup) is the story.
  */
 function outsideProse(el: Element, stop: Element, isSkipped: SkipTest): boolean {
-  for (let cur: Element | null = el; cur && cur !== stop; cur = cur.parentElement) {
-    if ((cur.tagName === 'LI' && isTeaserItem(cur)) || isSkipped(cur)) return true;
-  }
-  return false;
+  return insideSkipped(el, stop, (cur) => (cur.tagName === 'LI' && isTeaserItem(cur)) || isSkipped(cur));
 }
 
 /**
@@ -50,7 +47,7 @@ export interface TextBlock {
  * between <br>s. Link text is left out, so that a list of teaser links
  * never reads as prose.
  */
-function looseTextLength(div: Element): number {
+function looseTextLength(div: Element, isSkipped: SkipTest): number {
   let chars = 0;
   const stack: Node[] = [...div.childNodes];
   while (stack.length > 0) {
@@ -59,7 +56,7 @@ function looseTextLength(div: Element): number {
     if (node.nodeType !== 1) continue;
     const el = node as Element;
     // Blocks are paragraphs of their own; scripts and ads hide inside inline wrappers too.
-    if (el.tagName === 'A' || (isBlockElement(el) && el.tagName !== 'BR') || isSkippedElement(el)) continue;
+    if (el.tagName === 'A' || (isBlockElement(el) && el.tagName !== 'BR') || isSkipped(el)) continue;
     stack.push(...el.childNodes);
   }
   return chars;
@@ -86,7 +83,7 @@ export function* textBlocks(scope: Element, isSkipped: SkipTest = isSkippedEleme
       continue;
     }
     // Most divs hold no loose text: measure first, as the walk up to skipped ancestors costs more.
-    const chars = looseTextLength(el);
+    const chars = looseTextLength(el, isSkipped);
     // A div inside a <p> is already counted with it.
     if (chars < MIN_LOOSE_CHARS || el.closest('p') || outsideProse(el, scope, isSkipped)) continue;
     const holder = hasNoBlockChild(el) ? el.parentElement : el;

@@ -38,6 +38,11 @@ export const BLOCK_SEPARATOR = '\n\n';
 /** Line breaks inside a text node (read as spaces, see the module comment). */
 const NEWLINES = /\n/g;
 
+/** A text node's text as the model reads it: line breaks as spaces (same length, so offsets hold). */
+export function readNodeText(value: string): string {
+  return value.includes('\n') ? value.replace(NEWLINES, ' ') : value;
+}
+
 /** Upper bound on the characters read from one page, so huge pages stay cheap. */
 export const MAX_MODEL_CHARS = 2_000_000;
 
@@ -91,7 +96,7 @@ export function createTextModelBuilder(root: Element): TextModelBuilder {
           const value = node.data;
           if (value.length === 0) continue;
           segments.push({ node, start: length, end: length + value.length });
-          parts.push(value.includes('\n') ? value.replace(NEWLINES, ' ') : value);
+          parts.push(readNodeText(value));
           length += value.length;
           if (/\S/.test(value)) endsWithBreak = false;
           continue;
