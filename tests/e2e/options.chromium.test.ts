@@ -57,7 +57,8 @@ describe('options page in chromium', () => {
   it('imports a valid pack, refuses a broken one with its errors, and keeps the packs unchanged after a reload', async () => {
     await options.chooseFile('input[type="file"]', packFile('community.pack.json'));
     const installed = await pollUntil(snapshot, (x) => x.rows.some((r) => r.id === 'community-test'));
-    expect(installed.status).toContain('Installed Community test pack: 1 claims.');
+    // The pack's title sits in Unicode isolates (lib/i18n.ts isolate), invisible on screen.
+    expect(installed.status).toContain('Installed \u2068Community test pack\u2069: 1 claims.');
     const row = installed.rows.find((r) => r.id === 'community-test')!;
     for (const part of ['Community test pack', '2.1.0', 'Claimlens tests', 'CC0-1.0']) expect(row.text).toContain(part);
     expect(row).toMatchObject({ enabled: true, removable: true });

@@ -74,7 +74,8 @@ describe('options page', () => {
     await mount();
     await choose('community.pack.json');
     await until(() => expect(rows()).toContain('community-test'));
-    expect(container.querySelector('.import-status')!.textContent).toContain('Installed Community test pack: 1 claims.');
+    // The pack's title sits in Unicode isolates (lib/i18n.ts isolate), invisible on screen.
+    expect(container.querySelector('.import-status')!.textContent).toContain('Installed \u2068Community test pack\u2069: 1 claims.');
     const text = row('community-test').textContent!;
     for (const part of ['Community test pack', '2.1.0', '1', 'Claimlens tests', 'CC0-1.0', 'community.pack.json']) expect(text).toContain(part);
   });
@@ -88,7 +89,7 @@ describe('options page', () => {
     await until(() => expect(container.querySelector('.import-errors')).not.toBeNull());
     const alert = container.querySelector('.import-errors')!;
     expect(alert.getAttribute('role')).toBe('alert');
-    expect(alert.textContent).toContain('broken.pack.json was not imported. Nothing was changed.');
+    expect(alert.textContent).toContain('\u2068broken.pack.json\u2069 was not imported. Nothing was changed.');
     const issues = [...alert.querySelectorAll('li')];
     expect(issues.map((li) => li.getAttribute('data-field')).sort()).toEqual(['actor', 'text']);
     for (const li of issues) {
