@@ -23,12 +23,12 @@ import { termOf } from './terms';
 import type { Token } from './tokenize';
 
 /**
- * How many words after a negation word it governs. Five, NegEx's window,
+ * How many words after a negation word it governs. Five, NegEx's scope,
  * fixed beforehand rather than tuned; measured on the CheckThat! training
  * sentences and tweets, three or four words drop the same wrong marks and
  * one right mark fewer (see decide.ts).
  */
-export const NEGATION_WINDOW = 5;
+export const NEGATION_SCOPE_WORDS = 5;
 
 const NEGATION_WORDS: ReadonlySet<string> = new Set(['not', 'never', 'no', 'nor', 'neither', 'nobody', 'nothing', 'none', 'nowhere', 'cannot', 'without']);
 
@@ -50,7 +50,7 @@ const CLAUSE_WORDS: ReadonlySet<string> = new Set(['and', 'but', 'while', 'howev
 
 /**
  * The terms of `analysis` (made from `tokens` of `text`) that some negation
- * word governs: those of the NEGATION_WINDOW words after it, up to the end
+ * word governs: those of the NEGATION_SCOPE_WORDS words after it, up to the end
  * of its clause (a comma, semicolon, colon, dash or bracket, or a word such
  * as "and" or "but"), an entity's concept term for a word inside an entity
  * mention. "The city did not close it, and engineers found cracks" negates
@@ -60,7 +60,7 @@ export function negatedTerms(text: string, tokens: readonly Token[], analysis: A
   const out = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     if (!isNegation(tokens[i]!.norm)) continue;
-    const end = Math.min(tokens.length, i + 1 + NEGATION_WINDOW);
+    const end = Math.min(tokens.length, i + 1 + NEGATION_SCOPE_WORDS);
     for (let j = i + 1; j < end; j++) {
       if (CLAUSE_BREAK.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start)) || CLAUSE_WORDS.has(tokens[j]!.norm)) break;
       const hit = analysis.entityHits.find((h) => h.first <= j && j <= h.last);

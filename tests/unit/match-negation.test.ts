@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeTokens } from '../../lib/match/analyze';
 import { compileEntities } from '../../lib/match/entities';
 import { createMatcher } from '../../lib/match/matcher';
-import { hasNegation, isNegation, negatedTerms, NEGATION_WINDOW } from '../../lib/match/negation';
+import { hasNegation, isNegation, negatedTerms, NEGATION_SCOPE_WORDS } from '../../lib/match/negation';
 import { tokenize } from '../../lib/match/tokenize';
 
 const mayor = { id: 'mayor', name: 'Mayor Jane Doe', aliases: ['Doe', 'Mayor Doe', 'the mayor'] };
@@ -26,7 +26,7 @@ describe('negatedTerms', () => {
     expect(negated('Harbour fees rose, and the ferry did not stop at the island.')).toEqual(['island', 'stop']);
   });
 
-  it(`stops ${NEGATION_WINDOW} words after the negation`, () => {
+  it(`stops ${NEGATION_SCOPE_WORDS} words after the negation`, () => {
     expect(negated('Nobody in the harbour office answered our letters.')).not.toContain('letter');
     expect(negated('Nobody answered our letters.')).toContain('letter');
     expect(negated('The harbour office answered every letter.')).toEqual([]);
