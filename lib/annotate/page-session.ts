@@ -99,16 +99,22 @@ export function startPageSession(options: PageSessionOptions): PageSession {
   const dom = watchDom(doc, isOurs, () => settle.schedule(), signal);
   const url = () => doc.defaultView?.location.href;
 
-  function teardown() {
-    if (!page && !controller) return;
+  /**
+   * Takes our marks and card out, then every mark left under the last root
+   * and under `next` (the root about to be read): copies the page made of
+   * marked HTML (innerHTML) are not ours to track, and no run has seen them.
+   */
+  function teardown(next?: Element) {
+    const roots = new Set<Element>();
+    if (page) roots.add(page.root);
+    if (next) roots.add(next);
+    if (!controller && roots.size === 0) return;
     dom.ours(() => {
       controller?.abort.abort();
       controller = null;
-      const root = page?.root;
       page?.remove();
       page = null;
-      // A copy the page made of marked HTML since the last run holds marks no run has seen yet.
-      if (root) unwrapMarks(root);
+      for (const root of roots) unwrapMarks(root);
     });
   }
 
@@ -174,9 +180,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     } else {
       restores = 0;
     }
-    teardown();
-    // Marks the page copied (innerHTML) are not ours to track: take them out before reading.
-    dom.ours(() => unwrapMarks(root));
+    teardown(root);
     status = 'working';
     rematch = false;
     const model = await buildModel(root);
