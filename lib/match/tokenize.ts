@@ -16,7 +16,7 @@
  * "2.5"), so that "$1,250" and "1250 dollars" agree.
  */
 import { foldText } from './normalize';
-import { MAX_ACRONYM_LETTERS, asciiWordEnd, isAlnum, mayBeLink, plainWordEnd, scanned, skipSeparators } from './scan';
+import { MAX_ACRONYM_LETTERS, MAX_HOST_LENGTH, asciiWordEnd, isAlnum, mayBeLink, plainWordEnd, scanned, skipSeparators } from './scan';
 
 /** One word of the text. */
 export interface Token {
@@ -59,7 +59,7 @@ const WORD = new RegExp(
  * unbounded, a long dotted run without a "/" was read to its end from each
  * of its words, which made tokenising quadratic.
  */
-const LINK = /(?:https?:\/\/|www\.)\S+|(?=[\p{L}\p{N}.-]{1,253}\/)(?:[\p{L}\p{N}-]{1,63}\.){1,16}[a-z]{2,24}\/\S*/uy;
+const LINK = new RegExp(String.raw`(?:https?:\/\/|www\.)\S+|(?=[\p{L}\p{N}.-]{1,${MAX_HOST_LENGTH}}\/)(?:[\p{L}\p{N}-]{1,63}\.){1,16}[a-z]{2,24}\/\S*`, 'uy');
 
 /**
  * The parts of a hashtag or handle body: runs of capitalised words, lower
