@@ -16,12 +16,29 @@ const SKIPPED_TAGS = new Set([
 ]);
 
 /**
- * Class or id words that mark page furniture rather than article prose.
- * A few take any ending, as sites glue them to other words
- * ("jp-relatedposts", "suggested_reading", "most-read-wrap", "cookieChoiceInfo").
+ * Furniture words of regions that hold other text than the story (comment
+ * threads, teasers of other stories, sponsored links): never a layout
+ * column, however much text they hold (see isLayoutNamedFurniture).
  */
-const FURNITURE_WORDS =
-  /(?:^|[\s_-])(comments?|commentary-thread|related\w*|share|sharing|social|ads?|advert\w*|sponsor\w*|promo\w*|newsletter|subscribe|sidebar|byline|meta|breadcrumbs?|tags|signup|outbrain|taboola|disqus|suggested\w*|most-(?:read|popular)\w*|recommend\w*|user-bio|infoCard|cookie\w*)(?:$|[\s_-])/i;
+const FOREIGN_TEXT_ALTERNATIVES = String.raw`comments?|commentary-thread|disqus|related\w*|recommend\w*|suggested\w*|most-(?:read|popular)\w*|outbrain|taboola|promo\w*|sponsor\w*`;
+
+/** A class or id word test: any of `alternatives` as a whole word of the list (words split at spaces, "_" and "-"). */
+function classWords(alternatives: string): RegExp {
+  return new RegExp(String.raw`(?:^|[\s_-])(${alternatives})(?:$|[\s_-])`, 'i');
+}
+
+/**
+ * Class or id words that mark page furniture rather than article prose: the
+ * foreign-text words above and the words of page chrome. A few take any
+ * ending, as sites glue them to other words ("jp-relatedposts",
+ * "suggested_reading", "most-read-wrap", "cookieChoiceInfo").
+ */
+const FURNITURE_WORDS = classWords(
+  String.raw`${FOREIGN_TEXT_ALTERNATIVES}|share|sharing|social|ads?|advert\w*|newsletter|subscribe|sidebar|byline|meta|breadcrumbs?|tags|signup|user-bio|infoCard|cookie\w*`,
+);
+
+/** See FOREIGN_TEXT_ALTERNATIVES. */
+const FOREIGN_TEXT_WORDS = classWords(FOREIGN_TEXT_ALTERNATIVES);
 
 /**
  * Inline elements of running text. In a paragraph their class words name
@@ -38,14 +55,6 @@ const PHRASING_TAGS = new Set([
  * piece of furniture: read as furniture they hid every article on the page.
  */
 const PAGE_TAGS = new Set(['BODY', 'HTML']);
-
-/**
- * Furniture words of regions that hold other text than the story (comment
- * threads, teasers of other stories, sponsored links): never a layout
- * column, however much text they hold (see isLayoutNamedFurniture).
- */
-const FOREIGN_TEXT_WORDS =
-  /(?:^|[\s_-])(comments?|commentary-thread|disqus|related\w*|recommend\w*|suggested\w*|most-(?:read|popular)\w*|outbrain|taboola|promo\w*|sponsor\w*)(?:$|[\s_-])/i;
 
 /** A heading's text as documentation generators and Markdown turn it into an id ("Sharing with a developer" → "sharing-with-a-developer"). */
 function slug(text: string): string {
@@ -77,8 +86,8 @@ function isFurniture(el: Element, tag: string): boolean {
   return named && !(PHRASING_TAGS.has(tag) && el.closest('p') !== null);
 }
 
-/** A heading that is a link or holds one. */
-const LINKED_HEADING = 'h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href], a[href] h1, a[href] h2, a[href] h3, a[href] h4, a[href] h5, a[href] h6';
+/** Headings of any level. */
+const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 
 /**
  * True when a list item is a teaser card: a headline that is a link (a
@@ -89,8 +98,10 @@ const LINKED_HEADING = 'h1 a[href], h2 a[href], h3 a[href], h4 a[href], h5 a[hre
  */
 export function isTeaserItem(li: Element): boolean {
   const first = li.firstElementChild;
-  const headlineLink = first?.tagName === 'A' && first.hasAttribute('href') && first.nextElementSibling?.tagName === 'P';
-  return headlineLink || li.querySelector(LINKED_HEADING) !== null;
+  if (first?.tagName === 'A' && first.hasAttribute('href') && first.nextElementSibling?.tagName === 'P') return true;
+  // Most list items hold no heading: one plain query, and the link test only for the headings found.
+  for (const heading of li.querySelectorAll(HEADINGS)) if (heading.querySelector('a[href]') || heading.closest('a[href]')) return true;
+  return false;
 }
 
 /** True when the element's tag, role, visibility or editability (not its class or id) puts it out of the article. */
@@ -102,7 +113,7 @@ function isSkippedByKind(el: Element, tag: string): boolean {
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
   // A link wrapped around a heading is a teaser card's headline, never the story's own.
-  if (tag === 'A' && el.querySelector('h1, h2, h3, h4, h5, h6')) return true;
+  if (tag === 'A' && el.querySelector(HEADINGS)) return true;
   // A list item whose heading is a link is a teaser card; one whose heading is plain text may be a point of the story (a listicle, a fact-check roundup).
   if (tag === 'LI' && isTeaserItem(el)) return true;
   const role = el.getAttribute('role');
