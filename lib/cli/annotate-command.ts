@@ -9,7 +9,7 @@ import { JSDOM } from 'jsdom';
 import { createMatcher } from '../match/matcher';
 import { findPageAnnotations } from '../page/page-annotations';
 import { compileBundledPacks } from './bundled-index';
-import { processIo, type CommandIo } from './command-io';
+import { processIo, type CommandIo, usageError } from './command-io';
 
 /** One line of `annotate --json` output. */
 export interface AnnotateOutput {
@@ -48,13 +48,11 @@ export async function annotateCommand(args: string[], io: CommandIo = processIo)
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
   } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
+    return usageError(io, (error as Error).message, USAGE);
   }
   const [file, ...rest] = parsed.positionals;
   if (file === undefined || rest.length > 0) {
-    io.stderr.write(`give one saved page (got ${parsed.positionals.length})\n\n${USAGE}`);
-    return 2;
+    return usageError(io, `give one saved page (got ${parsed.positionals.length})`, USAGE);
   }
   const results = await annotateHtml(await readFile(file, 'utf8'));
   if (parsed.values.json) {

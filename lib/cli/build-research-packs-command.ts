@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compilePacks, PackValidationError } from '../claims/compile';
-import { count, processIo, type CommandIo } from './command-io';
+import { count, processIo, type CommandIo, usageError } from './command-io';
 import { importFile, printIssues, summarize } from './import-file';
 import { PROJECT_ROOT } from './bundled-index';
 import { DEFAULT_RESEARCH_OUT_DIR, DEFAULT_SHARED_DATA_DIR, RESEARCH_PACKS, researchPackFile } from './research-packs';
@@ -32,8 +32,7 @@ export async function buildResearchPacksCommand(args: string[], io: CommandIo = 
   try {
     values = parseArgs({ args, options: { 'out-dir': { type: 'string' }, 'shared-dir': { type: 'string' }, quiet: { type: 'boolean' } } }).values;
   } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
+    return usageError(io, (error as Error).message, USAGE);
   }
   const sharedDir = path.resolve(values['shared-dir'] ?? DEFAULT_SHARED_DATA_DIR);
   const outDir = path.resolve(values['out-dir'] ?? DEFAULT_RESEARCH_OUT_DIR);

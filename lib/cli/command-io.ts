@@ -52,3 +52,9 @@ export function memoryIo(): CommandIo & { out: () => string; err: () => string }
 export function count(n: number): string {
   return n.toLocaleString('en-US');
 }
+
+/** Writes `problem` and the command's `usage` to stderr, and gives the usage-error exit code, 2. */
+export function usageError(io: CommandIo, problem: string, usage: string): 2 {
+  io.stderr.write(`${problem}\n\n${usage}`);
+  return 2;
+}

@@ -10,7 +10,7 @@ import * as v from 'valibot';
 import { IMPORT_FORMATS, ImportError, packIdFromFileName, type ImportFormat } from '../claims/importers';
 import { packSizeProblem } from '../claims/limits';
 import { IdSchema, LanguageSchema } from '../claims/schema';
-import { processIo, type CommandIo } from './command-io';
+import { processIo, type CommandIo, usageError } from './command-io';
 import { importFile, importNotes, printIssues, summarize } from './import-file';
 
 const USAGE = `Usage: claims import <file> --out <pack.json> [options]
@@ -48,15 +48,13 @@ export async function importCommand(args: string[], io: CommandIo = processIo): 
       },
     });
   } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
+    return usageError(io, (error as Error).message, USAGE);
   }
   const { values, positionals } = parsed;
   const file = positionals[0];
   if (positionals.length !== 1 || file === undefined || values.out === undefined) {
     const why = positionals.length !== 1 ? `give one input file (got ${positionals.length})` : 'give --out <pack.json> (or "-" for stdout)';
-    io.stderr.write(`${why}\n\n${USAGE}`);
-    return 2;
+    return usageError(io, why, USAGE);
   }
   // Checked here, so that a bad value is named as the option it is, not as a field of a file never written.
   for (const [option, value, schema] of [['--id', values.id, IdSchema], ['--language', values.language, LanguageSchema]] as const) {
@@ -72,8 +70,7 @@ export async function importCommand(args: string[], io: CommandIo = processIo): 
   }
   if (values['source-url'] !== undefined && values['source-name'] === undefined) {
     // The URL alone would be paired with the format's default source name, which it may not belong to.
-    io.stderr.write(`--source-url needs --source-name: name the source the URL belongs to\n\n${USAGE}`);
-    return 2;
+    return usageError(io, `--source-url needs --source-name: name the source the URL belongs to`, USAGE);
   }
   const source = values['source-name'] === undefined ? undefined : { name: values['source-name'], ...(values['source-url'] ? { url: values['source-url'] } : {}) };
   const quiet = values.quiet === true;

@@ -14,7 +14,7 @@ import { compilePacks, type CompileInput } from '../claims/compile';
 import { loadIndex } from '../claims/load-index';
 import type { PackInput } from '../claims/schema';
 import { createMatcher } from '../match';
-import { count, processIo, type CommandIo } from './command-io';
+import { count, processIo, type CommandIo, usageError } from './command-io';
 import { importFile } from './import-file';
 import { DEFAULT_SHARED_DATA_DIR, RESEARCH_PACKS } from './research-packs';
 import { syntheticPack } from './synthetic-pack';
@@ -94,8 +94,7 @@ export async function measureIndexCommand(args: string[], io: CommandIo = proces
       options: { 'shared-dir': { type: 'string' }, total: { type: 'string', default: '100000' }, runs: { type: 'string', default: '3' }, json: { type: 'boolean' } },
     }).values;
   } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
+    return usageError(io, (error as Error).message, USAGE);
   }
   const total = Number(values.total);
   const runs = Number(values.runs);

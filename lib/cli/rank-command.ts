@@ -16,7 +16,7 @@ import { parsePackJson } from '../build/read-packs';
 import { compilePacks, PackValidationError } from '../claims/compile';
 import { formatIssue } from '../claims/issues';
 import { createMatcher } from '../match';
-import { count, exitQuietlyOnClosedPipe, processIo, type CommandIo } from './command-io';
+import { count, exitQuietlyOnClosedPipe, processIo, type CommandIo, usageError } from './command-io';
 import { formatRunLine, meanAveragePrecision, parseQrels, parseQueries, type RunEntry } from './trec';
 
 const USAGE = `Usage: claims rank --pack <pack.json> [--pack …] --queries <file.tsv> [options]
@@ -43,13 +43,9 @@ export async function rankCommand(args: string[], io: CommandIo = processIo): Pr
       },
     }).values;
   } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
+    return usageError(io, (error as Error).message, USAGE);
   }
-  const usage = (problem: string) => {
-    io.stderr.write(`${problem}\n\n${USAGE}`);
-    return 2;
-  };
+  const usage = (problem: string) => usageError(io, problem, USAGE);
   const top = Number(values.top);
   if (!values.pack?.length) return usage('give at least one --pack <pack.json>');
   if (values.queries === undefined) return usage('give --queries <file>');
