@@ -9,6 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import background from '../../entrypoints/background';
 import { annotatePage } from '../../entrypoints/annotator/annotate-page';
+import type { PageState } from '../../lib/messages';
 import { resetFakeExtension } from '../support/fake-extension';
 
 const TAB_ID = 7;
@@ -17,6 +18,14 @@ const FILLER = 'The city council met on Tuesday evening to discuss the budget fo
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let ctx: ContentScriptContext;
+/** The methods of the messages the annotator sent, in order. */
+let sent: string[];
+
+/** The annotator's answer to the popup's "get-page-state". */
+async function pageState(): Promise<PageState | undefined> {
+  const answers = await fakeBrowser.runtime.onMessage.trigger({ method: 'get-page-state' }, {} as Browser.runtime.MessageSender, () => undefined);
+  return (answers as unknown[]).find((a) => a !== undefined) as PageState | undefined;
+}
 
 const badge = () => fakeBrowser.action.getBadgeText({ tabId: TAB_ID });
 /** What the browser does to the tab's badge when it navigates. */
@@ -38,7 +47,9 @@ beforeEach(async () => {
   background.main();
   // The annotator's messages reach the background's router as from a tab's page.
   const sender = { tab: { id: TAB_ID }, frameId: 0, url: location.href } as unknown as Browser.runtime.MessageSender;
+  sent = [];
   fakeBrowser.runtime.sendMessage = (async (message: unknown) => {
+    sent.push((message as { method: string }).method);
     const answers = await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined);
     return answers.find((a) => a !== undefined);
   }) as typeof fakeBrowser.runtime.sendMessage;
@@ -66,10 +77,11 @@ describe('the annotator and the badge', () => {
     await fakeBrowser.action.setBadgeText({ tabId: TAB_ID, text: '4' });
     setPrerendering(true);
     annotatePage(ctx);
-    await waitFor(() => document.querySelectorAll('claimlens-mark').length, (n) => n > 0);
-    // The report would have gone out with the marks; give the message a moment anyway.
-    await sleep(50);
+    // The session reports in the same step that makes it "annotated": by then a report would have been sent.
+    expect((await waitFor(pageState, (s) => s?.status === 'annotated'))?.status).toBe('annotated');
     expect(document.querySelectorAll('claimlens-mark').length).toBeGreaterThan(0);
+    expect(sent).toContain('annotate');
+    expect(sent).not.toContain('page-claims');
     expect(await badge()).toBe('4');
 
     setPrerendering(false);
