@@ -31,6 +31,7 @@ import { createClaimRanker, type ClaimRanker, type RankContext, type RankingOpti
 import { scoreScratch, scoreWording, sentenceTotal, type Passing, type ScoreScratch } from './score';
 import { hasNegation } from './negation';
 import { quantitiesOf } from './quantities';
+import { nameRuns, rolesReversed, type NameRun, type RoleOrder } from './role-order';
 import { SentenceTerms } from './sentence-terms';
 import { splitSentences } from './sentences';
 import { tokenize, type Token } from './tokenize';
@@ -169,10 +170,12 @@ function scoreSentence(
   const sentenceQuantities = () => (quantities ??= quantitiesOf(tokens, from, to));
   let negates: boolean | null = null;
   const sentenceNegates = () => (negates ??= hasNegation(tokens, from, to));
+  let names: NameRun[] | null = null;
+  const reversesRoles = (orders: readonly RoleOrder[]) => rolesReversed(orders, text, tokens, (names ??= nameRuns(tokens, from, to)));
   for (let i = 0; i < found; i++) {
     const wi = scratch.candidates[i]!;
     if (Number.isNaN(total)) total = sentenceTotal(c, terms);
-    const p = scoreWording(c, rules, wi, terms, total, scratch.score, sentenceQuantities, sentenceNegates);
+    const p = scoreWording(c, rules, wi, terms, total, scratch.score, sentenceQuantities, sentenceNegates, reversesRoles);
     if (p) (passing ??= []).push(p);
   }
   if (!passing) return;

@@ -38,6 +38,18 @@ function isTitleCase(tokens: readonly Token[]): boolean {
  */
 export const NAME_WORDS_COUNTED = 2;
 
+/**
+ * The end (exclusive) of the run of capitalised words that starts at
+ * tokens[i], at most `to`; i itself when tokens[i] is not capitalised. A
+ * run is capitalised words joined by a space or a hyphen: a comma or a
+ * full stop ends a name.
+ */
+export function capitalRunEnd(tokens: readonly Token[], i: number, to = tokens.length): number {
+  let j = i;
+  while (j < to && tokens[j]!.cap && (j === i || tokens[j]!.start - tokens[j - 1]!.end <= 1)) j++;
+  return j;
+}
+
 /** No group: the term counts on its own. */
 export const NO_GROUP = -1;
 
@@ -55,9 +67,7 @@ export function nameGroups(tokens: readonly Token[], terms: ReadonlyMap<string, 
   // runStart[i]: the first token of the capitalised run through token i (-1 outside runs of two or more).
   const runStart = new Int32Array(tokens.length).fill(-1);
   for (let i = 0; i < tokens.length; ) {
-    let j = i;
-    // A run is capitalised words joined by a space or a hyphen: a comma or a full stop ends a name.
-    while (j < tokens.length && tokens[j]!.cap && (j === i || tokens[j]!.start - tokens[j - 1]!.end <= 1)) j++;
+    const j = capitalRunEnd(tokens, i);
     if (j - i >= 2) runStart.fill(i, i, j);
     i = Math.max(j, i + 1);
   }

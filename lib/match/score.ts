@@ -8,10 +8,12 @@
  * focus.ts's focusOf does.
  */
 import { COMMON_FLAG, ENTITY_FLAG, coverageWeight, type Compiled } from './compiled-claims';
-import { decide, type DecisionRules } from './decide';
+import { decide, type Candidate, type DecisionRules } from './decide';
 import { NAME_WORDS_COUNTED, NO_GROUP } from './name-runs';
 import { quantitiesClash } from './quantities';
+import { roleOrders, type RoleOrder } from './role-order';
 import type { SentenceTerms } from './sentence-terms';
+import { tokenize } from './tokenize';
 
 /** A wording that passed the decision for a sentence. */
 export interface Passing {
@@ -91,6 +93,9 @@ function sharesNegated(negated: readonly number[], s: SentenceTerms): boolean {
  * quantities (quantities.ts); it is asked only for wordings that state some.
  * `sentenceNegates` says whether the sentence holds a negation word
  * (negation.ts); it is asked only for wordings that negate a shared term.
+ * `reversesRoles` says whether the sentence swaps the parties of some of
+ * the wording's role orders (role-order.ts); it is asked only for a
+ * wording that has some and passes every other test.
  */
 export function scoreWording(
   c: Compiled,
@@ -101,6 +106,7 @@ export function scoreWording(
   scratch: ScoreScratch,
   sentenceQuantities: () => readonly number[] = () => [],
   sentenceNegates: () => boolean = () => false,
+  reversesRoles: (orders: readonly RoleOrder[]) => boolean = () => false,
 ): Passing | null {
   const start = c.wordingStart[wi]!;
   const end = c.wordingStart[wi + 1]!;
@@ -151,16 +157,28 @@ export function scoreWording(
   const required = c.required[claim]!;
   let missing = 0;
   for (let i = 0; i < required.length; i++) if (!s.has(required[i]!)) missing++;
-  const candidate = {
+  // focus.ts focusOf: key entities count here with their full weight.
+  const focus = total <= 0 ? 0 : Math.min(1, focusShared / total);
+  const candidate: Candidate = {
     coverage,
     matchedTerms: matched,
     matchedContentTerms: content,
     missingEntities: missing,
     requiredEntities: required.length,
-    // focus.ts focusOf: key entities count here with their full weight.
-    focus: total <= 0 ? 0 : Math.min(1, focusShared / total),
+    focus,
     quantitiesClash: c.wordingQuantities[wi]!.length > 0 && quantitiesClash(sentenceQuantities(), c.wordingQuantities[wi]!),
     negationClash: sharesNegated(c.wordingNegated[wi]!, s) && !sentenceNegates(),
   };
-  return decide(candidate, rules) ? { wi, coverage, focus: candidate.focus, first: k > 0 ? ords[0]! : 0 } : null;
+  if (!decide(candidate, rules)) return null;
+  // Role order is asked last, only of the few wordings that would be marked,
+  // so their text is tokenised again here: kept from compile, the orders of
+  // every wording would nearly double the compiled index's heap (about 8 MB
+  // more for the 33k CheckThat! claims).
+  const wording = c.wordingText[wi]!;
+  const orders = roleOrders(wording, tokenize(wording));
+  if (orders.length > 0) {
+    candidate.roleReversal = reversesRoles(orders);
+    if (!decide(candidate, rules)) return null;
+  }
+  return { wi, coverage, focus, first: k > 0 ? ords[0]! : 0 };
 }

@@ -35,6 +35,11 @@ describe('decide', () => {
     expect(decide({ ...strong, negationClash: false })).toBe(true);
   });
 
+  it('rejects a sentence that swaps the claim\'s two parties, however strong', () => {
+    expect(decide({ ...strong, coverage: 1, roleReversal: true })).toBe(false);
+    expect(decide({ ...strong, roleReversal: false })).toBe(true);
+  });
+
   it('follows custom rules', () => {
     const loose = { ...DEFAULT_RULES, threshold: 0.3 };
     expect(decide({ ...strong, coverage: 0.4 }, loose)).toBe(true);
