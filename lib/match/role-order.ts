@@ -47,7 +47,19 @@ const CLAUSE_BREAK = /[,;:()"\u201c\u201d\u2013\u2014]/;
  * passive), forms of "be" and relative pronouns (a clause about the first
  * name rather than a relation between the two).
  */
-const GUARD_WORDS: ReadonlySet<string> = new Set(['by', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'that', 'which', 'who', 'whom', 'whose']);
+const GUARD_WORDS: ReadonlySet<string> = new Set(['by', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'that', 'which', 'who', 'whom', 'whose', 'with']);
+
+/**
+ * Relations that read the same both ways round ("Okonjo met Brandvik" is
+ * "Brandvik met Okonjo"): they give the two names no order, so a swap is
+ * no reason for silence. "with" ("signed a treaty with") is a guard word
+ * for the same reason.
+ */
+const SYMMETRIC_TERMS: ReadonlySet<string> = new Set(
+  ['met', 'talked', 'spoke', 'married', 'divorced', 'debated', 'negotiated', 'partnered', 'allied', 'clashed', 'fought', 'played', 'tied', 'drew', 'merged']
+    .map((word) => termOf(word))
+    .filter((term): term is string => term !== null),
+);
 
 /**
  * The names of tokens[from, to), in order. A capitalised sentence opener
@@ -76,7 +88,8 @@ function sameParty(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
  * The relation terms of the stretch strictly between tokens[after] and
  * tokens[before] of `text`, or null when that stretch leaves roles in
  * doubt (see the module comment). A relation term is a word's term, or
- * "than", a stop word that carries the order of a comparison.
+ * "than", a stop word that carries the order of a comparison; symmetric
+ * relations (SYMMETRIC_TERMS) are left out, as they give no order.
  */
 function relationBetween(text: string, tokens: readonly Token[], after: number, before: number): Set<string> | null {
   if (CLAUSE_BREAK.test(text.slice(tokens[after]!.end, tokens[before]!.start))) return null;
@@ -85,7 +98,7 @@ function relationBetween(text: string, tokens: readonly Token[], after: number, 
     const t = tokens[k]!;
     if (t.cap || GUARD_WORDS.has(t.norm)) return null;
     const term = t.norm === 'than' ? 'than' : termOf(t.norm);
-    if (term !== null) terms.add(term);
+    if (term !== null && !SYMMETRIC_TERMS.has(term)) terms.add(term);
   }
   return terms;
 }

@@ -64,6 +64,13 @@ describe('rolesReversed', () => {
     expect(reversed(exports, 'Venezuela, unlike Norway, exports more crude oil every year.')).toBe(false);
   });
 
+  it('is false for a relation that reads the same both ways round', () => {
+    const meeting = 'Chancellor Brandvik met Premier Okonjo secretly in Lisbon to discuss the fishing treaty.';
+    expect(reversed(meeting, 'Premier Okonjo met Chancellor Brandvik secretly in Lisbon to discuss the fishing treaty.')).toBe(false);
+    const treaty = 'Norway signed a fishing treaty with Iceland in the spring.';
+    expect(reversed(treaty, 'Iceland signed a fishing treaty with Norway in the spring.')).toBe(false);
+  });
+
   it('is false when the sentence names a party twice, or names only one', () => {
     expect(reversed(accusation, 'Pettibone accused Halvorsen, and Halvorsen accused Pettibone of rigging the auction.')).toBe(false);
     expect(reversed(accusation, 'Governor Pettibone accused the senator of rigging the timber auction.')).toBe(false);
@@ -74,6 +81,7 @@ describe('the decision with role order', () => {
   const claims: MatchableClaim[] = [
     { id: 'accused', text: 'Senator Halvorsen accused Governor Pettibone of rigging the timber auction.', paraphrases: [], entities: [] },
     { id: 'exports', text: 'Norway exports more crude oil than Venezuela every year.', paraphrases: [], entities: [] },
+    { id: 'meeting', text: 'Chancellor Brandvik met Premier Okonjo secretly in Lisbon to discuss the fishing treaty.', paraphrases: [], entities: [] },
     { id: 'soy', text: 'Iowa, Florida and Ohio planted record soybean acreage in the drought summer.', paraphrases: [], entities: [] },
   ];
   const matcher = createMatcher(claims);
@@ -91,6 +99,10 @@ describe('the decision with role order', () => {
     expect(marked('Senator Halvorsen accused Governor Pettibone of rigging the timber auction.')).toEqual(['accused']);
     expect(marked('Governor Pettibone was accused by Senator Halvorsen of rigging the timber auction.')).toEqual(['accused']);
     expect(marked('Norway exports more crude oil than Venezuela every year.')).toEqual(['exports']);
+  });
+
+  it('still marks a meeting told the other way round', () => {
+    expect(marked('Premier Okonjo met Chancellor Brandvik secretly in Lisbon to discuss the fishing treaty.')).toEqual(['meeting']);
   });
 
   it('still marks a list in another order', () => {
