@@ -2,7 +2,7 @@
  * `claims build-research-packs [--out-dir DIR]`: imports the research-only
  * packs (research-packs.ts) from the shared data into a git-ignored folder,
  * validating each and all of them together (claim ids must not collide).
- * Use them with `CLAIMLENS_PACKS=<file> npm run claims -- check`, or with
+ * Use them with `npm run claims -- check <file>`, or with
  * `claims rank`; never copy them into assets/claims.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';

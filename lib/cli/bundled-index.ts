@@ -11,7 +11,10 @@ import { compilePacks, type CompileResult } from '../claims/compile';
 /** The project root, found from this file so commands work from any folder. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Reads and compiles the bundled packs plus CLAIMLENS_PACKS; throws on any pack error. */
-export function compileBundledPacks(): CompileResult {
-  return compilePacks(readPackFiles({ root: PROJECT_ROOT }));
+/**
+ * Reads and compiles the bundled packs plus CLAIMLENS_PACKS and `files`
+ * (absolute paths, or relative to the project root); throws on any pack error.
+ */
+export function compileBundledPacks(files: string[] = []): CompileResult {
+  return compilePacks(readPackFiles({ root: PROJECT_ROOT, files }));
 }

@@ -1,24 +1,50 @@
 /**
- * `claims check`: validates and compiles the packs the build would ship and
- * reports every problem at once, like the build does, without building.
+ * `claims check [pack.json …]`: validates and compiles the packs the build
+ * would ship, plus any pack files named, and reports every problem at once,
+ * like the build does, without building. Named files are compiled together
+ * with the bundled packs, so a claim id that clashes with them is caught too.
  */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { PackReadError } from '../build/read-packs';
 import { formatIssue } from '../claims/issues';
 import { PackValidationError } from '../claims/compile';
 import { compileBundledPacks } from './bundled-index';
+import { processIo, type CommandIo, usageError } from './command-io';
 
-/** Prints warnings and a summary; exits 1 with every error when a pack is broken. */
-export async function checkCommand(): Promise<number> {
+const USAGE = `Usage: claims check [pack.json …]
+
+Validates and compiles the bundled packs (assets/claims), the packs named in
+CLAIMLENS_PACKS and the pack files given here, and lists every problem.
+Exits 1 when any pack has an error.
+`;
+
+/** Prints warnings and a summary; exits 1 with every error when a pack is broken, 2 on a usage error. */
+export async function checkCommand(args: string[] = [], io: CommandIo = processIo): Promise<number> {
+  let parsed;
   try {
-    const { index, warnings } = compileBundledPacks();
-    for (const w of warnings) process.stderr.write(`${formatIssue(w)}\n`);
+    parsed = parseArgs({ args, allowPositionals: true, options: {} });
+  } catch (error) {
+    return usageError(io, (error as Error).message, USAGE);
+  }
+  // Paths as the user typed them: `npm run` moves to the project root and says in INIT_CWD where it started.
+  const cwd = process.env.INIT_CWD ?? process.cwd();
+  const files = parsed.positionals.map((file) => path.resolve(cwd, file));
+  try {
+    const { index, warnings } = compileBundledPacks(files);
+    for (const w of warnings) io.stderr.write(`${formatIssue(w)}\n`);
     for (const p of index.body.packs) {
-      process.stdout.write(`${p.id} ${p.version}: ${p.claimCount} claims (${p.license})\n`);
+      io.stdout.write(`${p.id} ${p.version}: ${p.claimCount} claims (${p.license})\n`);
     }
-    process.stdout.write(`OK: ${index.body.claims.length} claims, checksum ${index.checksum}\n`);
+    io.stdout.write(`OK: ${index.body.claims.length} claims, checksum ${index.checksum}\n`);
     return 0;
   } catch (error) {
     if (error instanceof PackValidationError) {
-      for (const issue of error.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+      for (const issue of error.issues) io.stderr.write(`${formatIssue(issue)}\n`);
+      return 1;
+    }
+    if (error instanceof PackReadError) {
+      for (const problem of error.problems) io.stderr.write(`${problem}\n`);
       return 1;
     }
     throw error;

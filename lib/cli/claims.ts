@@ -2,7 +2,7 @@
  * `npm run --silent claims -- <command>`: the command line for claim packs.
  *
  *   annotate <file.html> [--json]   what the extension would mark on a saved page
- *   check                           validate and compile the packs the build would ship
+ *   check [pack.json …]             validate and compile the packs the build would ship, and those named
  *   import <file> --out <pack>      convert ClaimReview / Fact Check Tools / CheckThat! data into a pack
  *   rank --pack <p> --queries <q>   TREC run of claim retrieval, for benchmarks
  *   build-research-packs            research-only packs from the shared data, into .output/
@@ -21,7 +21,7 @@ const USAGE = `Usage: npm run --silent claims -- <command>
 
 Commands:
   annotate <file.html> [--json]  Print the annotations the extension would make on a saved page
-  check                          Validate and compile the bundled packs (and CLAIMLENS_PACKS)
+  check [pack.json …]            Validate and compile the bundled packs, CLAIMLENS_PACKS and the packs named
   import <file> --out <pack.json> [--id ID --title T --license L …]
                                  Convert ClaimReview, Fact Check Tools or CheckThat! data into a pack
   rank --pack <pack.json> --queries <file.tsv> [--top 5] [--ids claim|source] [--qrels <file>]

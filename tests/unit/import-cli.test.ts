@@ -92,7 +92,7 @@ describe('claims import', () => {
     const pack = writeJson(dir, 'mine.pack.json', { format: 'claimlens-pack/1', id: 'mine', claims: [] });
     const io = memoryIo();
     expect(await importCommand([pack, '--out', path.join(dir, 'x.pack.json')], io)).toBe(1);
-    expect(io.err()).toMatch(/this is a Claimlens pack already, not data to import: check it with `claims check`/);
+    expect(io.err()).toMatch(/this is a Claimlens pack already, not data to import: check it with `claims check <file>`/);
   });
 
   it.skipIf(!HAS_SHARED)(`prints the pack on stdout with --out -, quietly with --quiet${SHARED_NOTE}`, async () => {

@@ -78,7 +78,7 @@ export function looksLikeClaimlensPack(value: unknown): boolean {
  */
 export function detectFormat(input: ImportInput): ImportFormat {
   if (input.kind === 'json' && looksLikeClaimlensPack(input.value)) {
-    throw new ImportError('this is a Claimlens pack already, not data to import: check it with `claims check` (CLAIMLENS_PACKS=<file>) or add it to the extension as it is');
+    throw new ImportError('this is a Claimlens pack already, not data to import: check it with `claims check <file>` or add it to the extension as it is');
   }
   let first: JsonObject | undefined;
   let seen = 0;
