@@ -9,7 +9,7 @@ import { JSDOM } from 'jsdom';
 import { createMatcher } from '../match/matcher';
 import { findPageAnnotations } from '../page/page-annotations';
 import { compileBundledPacks } from './bundled-index';
-import { processIo, type CommandIo, usageError } from './command-io';
+import { answeredHelp, processIo, type CommandIo, usageError } from './command-io';
 
 /** One line of `annotate --json` output. */
 export interface AnnotateOutput {
@@ -44,6 +44,7 @@ const USAGE = 'Usage: claims annotate <file.html> [--json]\n';
 
 /** The command: prints JSON with --json, otherwise a readable list. Unknown options are usage errors (exit 2). */
 export async function annotateCommand(args: string[], io: CommandIo = processIo): Promise<number> {
+  if (answeredHelp(io, args, USAGE)) return 0;
   let parsed;
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });

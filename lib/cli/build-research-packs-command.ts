@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compilePacks, PackValidationError } from '../claims/compile';
-import { count, processIo, type CommandIo, usageError } from './command-io';
+import { answeredHelp, count, processIo, type CommandIo, usageError } from './command-io';
 import { importFile, printIssues, summarize } from './import-file';
 import { PROJECT_ROOT } from './bundled-index';
 import { DEFAULT_RESEARCH_OUT_DIR, DEFAULT_SHARED_DATA_DIR, RESEARCH_PACKS, researchPackFile } from './research-packs';
@@ -28,6 +28,7 @@ Rebuild with: npm run --silent claims -- build-research-packs
 
 /** Runs the command; returns the exit code. */
 export async function buildResearchPacksCommand(args: string[], io: CommandIo = processIo): Promise<number> {
+  if (answeredHelp(io, args, USAGE)) return 0;
   let values;
   try {
     values = parseArgs({ args, options: { 'out-dir': { type: 'string' }, 'shared-dir': { type: 'string' }, quiet: { type: 'boolean' } } }).values;

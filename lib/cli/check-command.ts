@@ -10,7 +10,7 @@ import { PackReadError } from '../build/read-packs';
 import { formatIssue } from '../claims/issues';
 import { PackValidationError } from '../claims/compile';
 import { compileBundledPacks } from './bundled-index';
-import { processIo, type CommandIo, usageError } from './command-io';
+import { answeredHelp, processIo, type CommandIo, usageError } from './command-io';
 
 const USAGE = `Usage: claims check [pack.json …]
 
@@ -21,6 +21,7 @@ Exits 1 when any pack has an error.
 
 /** Prints warnings and a summary; exits 1 with every error when a pack is broken, 2 on a usage error. */
 export async function checkCommand(args: string[] = [], io: CommandIo = processIo): Promise<number> {
+  if (answeredHelp(io, args, USAGE)) return 0;
   let parsed;
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: {} });

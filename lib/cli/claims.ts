@@ -24,12 +24,14 @@ Commands:
   check [pack.json …]            Validate and compile the bundled packs, CLAIMLENS_PACKS and the packs named
   import <file> --out <pack.json> [--id ID --title T --license L …]
                                  Convert ClaimReview, Fact Check Tools or CheckThat! data into a pack
-  rank --pack <pack.json> --queries <file.tsv> [--top 5] [--ids claim|source] [--qrels <file>]
+  rank --pack <pack.json> --queries <file.tsv> [--top 5 --ids claim|source --qrels <file> --tag T]
                                  Print a TREC run ranking the pack's claims for each query
-  build-research-packs [--out-dir .output/research-packs]
+  build-research-packs [--out-dir .output/research-packs --shared-dir DIR --quiet]
                                  Build the research-only packs from ../shared/data (never bundled)
-  measure-index [--total 100000] [--runs 3]
+  measure-index [--total 100000 --runs 3 --shared-dir DIR --json]
                                  Index size per claim, compile, load and matcher times
+
+"<command> --help" lists a command's options.
 `;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
@@ -45,8 +47,13 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
-    process.stderr.write(USAGE);
-    return name === '--help' || name === '-h' ? 0 : 2;
+    // Help that was asked for is output (exit 0); a missing or unknown command is an error.
+    if (name === '--help' || name === '-h') {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    process.stderr.write(name === undefined ? USAGE : `unknown command "${name}"\n\n${USAGE}`);
+    return 2;
   }
   return command(args);
 }

@@ -53,6 +53,19 @@ export function count(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/**
+ * Answers `--help` or `-h` (before any `--`): writes `usage` to stdout and
+ * returns true, so that the command returns 0. Asked-for help is the
+ * command's output, not a usage error.
+ */
+export function answeredHelp(io: CommandIo, args: readonly string[], usage: string): boolean {
+  const end = args.indexOf('--');
+  const options = end === -1 ? args : args.slice(0, end);
+  if (!options.some((arg) => arg === '--help' || arg === '-h')) return false;
+  io.stdout.write(usage);
+  return true;
+}
+
 /** Writes `problem` and the command's `usage` to stderr, and gives the usage-error exit code, 2. */
 export function usageError(io: CommandIo, problem: string, usage: string): 2 {
   io.stderr.write(`${problem}\n\n${usage}`);

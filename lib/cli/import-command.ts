@@ -10,7 +10,7 @@ import * as v from 'valibot';
 import { IMPORT_FORMATS, ImportError, packIdFromFileName, type ImportFormat } from '../claims/importers';
 import { packSizeProblem } from '../claims/limits';
 import { IdSchema, LanguageSchema } from '../claims/schema';
-import { processIo, type CommandIo, usageError } from './command-io';
+import { answeredHelp, processIo, type CommandIo, usageError } from './command-io';
 import { importFile, importNotes, printIssues, summarize } from './import-file';
 
 const USAGE = `Usage: claims import <file> --out <pack.json> [options]
@@ -36,6 +36,7 @@ const WARNING_LIMIT = 10;
 
 /** Runs the command; returns the exit code (2 for usage errors, 1 for import or pack errors). */
 export async function importCommand(args: string[], io: CommandIo = processIo): Promise<number> {
+  if (answeredHelp(io, args, USAGE)) return 0;
   let parsed;
   try {
     parsed = parseArgs({

@@ -14,7 +14,7 @@ import { compilePacks, type CompileInput } from '../claims/compile';
 import { loadIndex } from '../claims/load-index';
 import type { PackInput } from '../claims/schema';
 import { createMatcher } from '../match';
-import { count, processIo, type CommandIo, usageError } from './command-io';
+import { answeredHelp, count, processIo, type CommandIo, usageError } from './command-io';
 import { importFile } from './import-file';
 import { DEFAULT_SHARED_DATA_DIR, RESEARCH_PACKS } from './research-packs';
 import { syntheticPack } from './synthetic-pack';
@@ -87,6 +87,7 @@ export function measurementTable(rows: readonly IndexMeasurement[]): string {
 
 /** Runs the command; returns the exit code. */
 export async function measureIndexCommand(args: string[], io: CommandIo = processIo): Promise<number> {
+  if (answeredHelp(io, args, USAGE)) return 0;
   let values;
   try {
     values = parseArgs({

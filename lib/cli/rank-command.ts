@@ -16,7 +16,7 @@ import { parsePackJson } from '../build/read-packs';
 import { compilePacks, PackValidationError } from '../claims/compile';
 import { formatIssue } from '../claims/issues';
 import { createMatcher } from '../match';
-import { count, exitQuietlyOnClosedPipe, processIo, type CommandIo, usageError } from './command-io';
+import { answeredHelp, count, exitQuietlyOnClosedPipe, processIo, type CommandIo, usageError } from './command-io';
 import { formatRunLine, meanAveragePrecision, parseQrels, parseQueries, type RunEntry } from './trec';
 
 const USAGE = `Usage: claims rank --pack <pack.json> [--pack …] --queries <file.tsv> [options]
@@ -33,6 +33,7 @@ Options:
 
 /** Runs the command; returns the exit code. */
 export async function rankCommand(args: string[], io: CommandIo = processIo): Promise<number> {
+  if (answeredHelp(io, args, USAGE)) return 0;
   let values;
   try {
     values = parseArgs({
