@@ -69,6 +69,10 @@ export function checkPackSemantics(input: unknown, sink: IssueSink, now: Date): 
     }
   }
   indexIds(claims, 'claims', 'claim', sink);
+  // Valid, but it marks nothing: usually a pack whose claims were cut or not yet pasted in.
+  if (Array.isArray(pack.claims) && claims.length === 0) {
+    sink.warn(['claims'], 'the pack holds no claims, so it marks nothing (the options page refuses to install it) — add at least one claim');
+  }
 
   claims.forEach((raw, i) => checkClaimReferences(record(raw), i, actorIds, entityIds, sink));
   checkUrls(pack, claims, sink);

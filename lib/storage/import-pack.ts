@@ -44,6 +44,10 @@ function fileIssue(file: string, message: string): PackIssue {
   return { file, path: '$', field: '(pack)', message, severity: 'error' };
 }
 
+function noClaimsIssue(file: string): PackIssue {
+  return { ...fileIssue(file, 'the pack holds no claims, so it was not installed — add at least one claim to "claims"'), path: '$.claims', field: 'claims' };
+}
+
 /** The pack input in `text`: native as is, anything else through the importers. */
 function toPackInput(file: string, text: string): { pack: unknown; importedFrom: string } {
   const input = parseImportText(text);
@@ -92,6 +96,8 @@ export function preparePack(file: string, text: string, bytes: number, taken: Ta
   }
   try {
     const { index, warnings } = compilePacks([{ file, pack: converted.pack }]);
+    // A valid pack can be empty; installed, it would list as a pack that never marks anything.
+    if (index.body.claims.length === 0) return { ok: false, errors: [noClaimsIssue(file)] };
     const errors = collisions(file, index, taken);
     if (errors.length > 0) return { ok: false, errors };
     return { ok: true, index, importedFrom: converted.importedFrom, warnings };

@@ -271,6 +271,14 @@ describe('validatePack: warnings', () => {
     ]);
   });
 
+  it('warns about a pack with no claims', () => {
+    const pack = fixturePack('valid');
+    pack.claims = [];
+    const { errors, warnings } = validate(pack);
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([expect.objectContaining({ path: '$.claims', field: 'claims', severity: 'warning', message: expect.stringMatching(/holds no claims.*add at least one claim/) })]);
+  });
+
   it('finds every warning class in the warnings fixture', () => {
     const { errors, warnings } = validate(fixturePack('warnings'));
     expect(errors).toEqual([]);

@@ -113,6 +113,17 @@ describe('pack store', () => {
     await expect(readPackBody(db, 'nope')).rejects.toThrow(/nope is missing/);
   });
 
+  it('refuses a valid pack with no claims and installs nothing', async () => {
+    const stateBefore = await getPackState();
+    const outcome = await startStore().install('empty.pack.json', bigPack(0), 1);
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.errors).toEqual([
+      expect.objectContaining({ file: 'empty.pack.json', path: '$.claims', field: 'claims', severity: 'error', message: expect.stringMatching(/holds no claims.*add at least one claim/) }),
+    ]);
+    expect(await getPackState()).toEqual(stateBefore);
+    expect(await listBodyKeys(await openPackDb())).toEqual([]);
+  });
+
   it('refuses files over the size limit without parsing them', async () => {
     const outcome = await startStore().install('huge.json', 'not even json', 60 * 1024 * 1024);
     expect(!outcome.ok && outcome.errors[0]!.message).toMatch(/over the 50\.0 MB limit/);
