@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compilePacks, PackValidationError } from '../claims/compile';
-import { answeredHelp, count, processIo, type CommandIo, usageError } from './command-io';
+import { answeredHelp, count, processIo, type CommandIo, usageError, writeFileWhole } from './command-io';
 import { importFile, printIssues, summarize } from './import-file';
 import { PROJECT_ROOT } from './bundled-index';
 import { DEFAULT_RESEARCH_OUT_DIR, DEFAULT_SHARED_DATA_DIR, RESEARCH_PACKS, researchPackFile } from './research-packs';
@@ -61,7 +61,7 @@ export async function buildResearchPacksCommand(args: string[], io: CommandIo = 
       printIssues(io.stderr, imported.errors);
       return 1;
     }
-    writeFileSync(out, `${JSON.stringify(imported.pack, null, 2)}\n`);
+    writeFileWhole(out, `${JSON.stringify(imported.pack, null, 2)}\n`);
     built.push({ file: out, pack: imported.pack });
     if (!values.quiet) io.stderr.write(`${spec.id}: ${summarize(imported)} → ${out}\n`);
   }

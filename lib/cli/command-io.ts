@@ -3,6 +3,8 @@
  * process's streams) so that tests can run them in-process and read their
  * output, instead of spawning a shell for every case.
  */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 /** A stream a command writes text to; `isTTY` and `columns` shape progress bars. */
 export interface OutputStream {
@@ -70,4 +72,23 @@ export function answeredHelp(io: CommandIo, args: readonly string[], usage: stri
 export function usageError(io: CommandIo, problem: string, usage: string): 2 {
   io.stderr.write(`${problem}\n\n${usage}`);
   return 2;
+}
+
+/**
+ * Writes `text` to `file` whole or not at all: into a temporary file beside
+ * it, then renamed over it (atomic on one file system). A write that fails
+ * part-way (a full disk, Ctrl-C) leaves the previous file as it was, never
+ * a truncated pack that a later build or import would choke on.
+ */
+export function writeFileWhole(file: string, text: string): void {
+  const target = path.resolve(file);
+  mkdirSync(path.dirname(target), { recursive: true });
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
 }

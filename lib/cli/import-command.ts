@@ -1,16 +1,14 @@
 /**
  * `claims import <file> --out <pack.json>`: converts ClaimReview, Fact Check
  * Tools or CheckThat! input into a claim pack, validates it, and writes it
- * only when it has no errors. The summary and warnings go to stderr.
+ * only when it has no errors, whole or not at all. The summary and warnings go to stderr.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import { IMPORT_FORMATS, ImportError, packIdFromFileName, type ImportFormat } from '../claims/importers';
 import { packSizeProblem } from '../claims/limits';
 import { IdSchema, LanguageSchema } from '../claims/schema';
-import { answeredHelp, processIo, type CommandIo, usageError } from './command-io';
+import { answeredHelp, processIo, type CommandIo, usageError, writeFileWhole } from './command-io';
 import { importFile, importNotes, printIssues, summarize } from './import-file';
 
 const USAGE = `Usage: claims import <file> --out <pack.json> [options]
@@ -104,8 +102,13 @@ export async function importCommand(args: string[], io: CommandIo = processIo): 
   }
   if (values.out === '-') io.stdout.write(json);
   else {
-    mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
-    writeFileSync(values.out, json);
+    try {
+      writeFileWhole(values.out, json);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      io.stderr.write(`${values.out}: cannot write the pack (${code}) — not written; any file already there is unchanged\n`);
+      return 1;
+    }
   }
   if (!quiet) {
     printIssues(io.stderr, imported.warnings, values.verbose ? Infinity : WARNING_LIMIT);
