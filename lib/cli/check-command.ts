@@ -28,9 +28,7 @@ export async function checkCommand(args: string[] = [], io: CommandIo = processI
   } catch (error) {
     return usageError(io, (error as Error).message, USAGE);
   }
-  // Paths as the user typed them: `npm run` moves to the project root and says in INIT_CWD where it started.
-  const cwd = process.env.INIT_CWD ?? process.cwd();
-  const files = parsed.positionals.map((file) => path.resolve(cwd, file));
+  const files = parsed.positionals.map((file) => path.resolve(file));
   try {
     const { index, warnings } = compileBundledPacks(files);
     for (const w of warnings) io.stderr.write(`${formatIssue(w)}\n`);

@@ -58,6 +58,12 @@ async function main(argv: string[]): Promise<number> {
   return command(args);
 }
 
+// `npm run claims` moves to the project root and says in INIT_CWD where it was
+// started; a maintainer in a folder of their packs names files relative to it.
+// Only for this script: under another one (`npm test` spawning the CLI) INIT_CWD
+// is where that one started, not this process's working folder.
+if (process.env.npm_lifecycle_event === 'claims' && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
