@@ -57,12 +57,14 @@ export const StanceSchema = v.strictObject({
   source: SourceSchema,
 });
 
+const RATING_RANGE = 'must be a number from -1 (false) to 1 (true)';
+
 /** A fact-checker's verdict on a claim. */
 export const ReviewSchema = v.strictObject({
   publisher: NonEmpty,
   rating: NonEmpty,
   /** -1 (false) … 1 (true); absent when the rating text does not map. */
-  normalizedRating: v.optional(v.pipe(v.number(), v.minValue(-1), v.maxValue(1))),
+  normalizedRating: v.optional(v.pipe(v.number(), v.minValue(-1, RATING_RANGE), v.maxValue(1, RATING_RANGE))),
   url: v.optional(v.string()),
   date: v.optional(IsoDate),
 });

@@ -158,6 +158,6 @@ function finalMessage(issue: AnyIssue, steps: readonly PathStep[]): string {
     if (issue.message === UNKNOWN) return unknownFieldMessage(steps, owner);
     return `required field is missing — add "${key}" to this ${owner}`;
   }
-  const showsValue = ['regex', 'picklist', 'literal', 'iso_date'].includes(issue.type);
+  const showsValue = ['regex', 'picklist', 'literal', 'iso_date', 'check', 'min_value', 'max_value'].includes(issue.type);
   return showsValue ? `${issue.message}, got ${clip(issue.received)}` : issue.message;
 }

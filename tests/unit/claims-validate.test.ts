@@ -97,9 +97,19 @@ describe('validatePack: schema errors', () => {
   it('reports a date that is no day of the calendar', () => {
     const pack = fixturePack('valid');
     pack.claims[0].stances[0].source.date = '2020-02-30';
-    expect(onlyError(pack)).toMatchObject({ path: '$.claims[0].stances[0].source.date', field: 'date', message: 'must be a real calendar date' });
+    expect(onlyError(pack)).toMatchObject({ path: '$.claims[0].stances[0].source.date', field: 'date', message: 'must be a real calendar date, got "2020-02-30"' });
     pack.claims[0].stances[0].source.date = '2020-02-29';
     expect(validate(pack).errors).toEqual([]);
+  });
+
+  it('reports a normalizedRating outside -1…1 with its range and the value found', () => {
+    const pack = fixturePack('valid');
+    pack.claims[0].reviews = [{ publisher: 'Check', rating: 'False', normalizedRating: -2 }, { publisher: 'Check', rating: 'True', normalizedRating: 5 }];
+    const { errors } = validate(pack);
+    expect(errors.map((e) => [e.path, e.message])).toEqual([
+      ['$.claims[0].reviews[0].normalizedRating', 'must be a number from -1 (false) to 1 (true), got -2'],
+      ['$.claims[0].reviews[1].normalizedRating', 'must be a number from -1 (false) to 1 (true), got 5'],
+    ]);
   });
 
   it('reports an id that is not a slug', () => {
