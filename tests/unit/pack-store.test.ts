@@ -157,6 +157,22 @@ describe('pack store', () => {
     expect((await store.list()).filter((p) => !p.bundled).map((p) => p.id)).toEqual(['cafes', 'bridge-toll']);
   });
 
+  it('keeps two files named in another script as two packs, not one replacing the other', async () => {
+    const store = startStore();
+    const first = claimReviewOf('Whipped cream was banned in every cafe in the city last winter.', 'https://factcheck.example/cream');
+    const second = claimReviewOf('The harbour bridge toll doubled over the last year.', 'https://factcheck.example/toll');
+    // Names a slug cannot spell, and two that differ only in letters it cannot spell.
+    for (const [a, b] of [['تحقق.json', 'فحص.json'], ['Ложь 2024.json', 'Правда 2024.json']] as const) {
+      await resetFakeExtension();
+      await store.install(a, first, first.length);
+      const outcome = await store.install(b, second, second.length);
+      expect(outcome.ok && outcome.replaced).toBe(false);
+      const ids = (await store.list()).filter((p) => !p.bundled).map((p) => p.id);
+      expect(ids).toHaveLength(2);
+      expect(new Set(ids).size).toBe(2);
+    }
+  });
+
   it('refuses a pack without "format" and a file with no importable claim, leaving installed packs as they were', async () => {
     const store = startStore();
     expect((await store.install('community.pack.json', community, community.length)).ok).toBe(true);

@@ -5,9 +5,8 @@
  * the same for all formats.
  */
 import { LANGUAGE_TAG, type ClaimInput, type PackInput } from '../schema';
-import { fnv1a32 } from '../checksum';
 import { guessActorKind } from './actor-kind';
-import { IdAllocator, idSlug, slugify } from './slug';
+import { distinctSlug, IdAllocator, idSlug } from './slug';
 import { PROGRESS_EVERY, type ImportFormat, type ImportOptions, type ImportReport, type ImportResult, type JsonObject } from './types';
 
 /** Per-format defaults for the pack's metadata. */
@@ -36,9 +35,6 @@ export function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** A letter that is not a…z once accents are folded away (Cyrillic, Greek, CJK…). */
-const NON_LATIN_LETTER = /[^\P{L}a-zA-Z]/u;
-
 /**
  * The actor id of a claimant's name: its slug, so that spellings that differ
  * only in accents, case or punctuation are one actor. A slug keeps only a…z
@@ -47,9 +43,7 @@ const NON_LATIN_LETTER = /[^\P{L}a-zA-Z]/u;
  * one actor: such names also carry a hash of the whole name.
  */
 export function actorId(name: string): string {
-  const folded = name.normalize('NFKD').replace(/\p{M}+/gu, '');
-  const slug = slugify(name, 'actor');
-  return NON_LATIN_LETTER.test(folded) ? `${slug}-${fnv1a32(folded.toLowerCase())}` : slug;
+  return distinctSlug(name, 'actor');
 }
 
 /** Builds one pack; see the module comment. */

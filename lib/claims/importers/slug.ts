@@ -4,6 +4,8 @@
  * ids and a pack editor can read them.
  */
 
+import { fnv1a32 } from '../checksum';
+
 /** Longest slug produced; long headlines would make unreadable ids. */
 export const MAX_SLUG_LENGTH = 80;
 
@@ -22,17 +24,34 @@ export function slugify(text: string, fallback = 'x'): string {
   return slug === '' ? fallback : slug;
 }
 
+/** A letter that is not a…z once accents are folded away (Cyrillic, Greek, CJK…). */
+const NON_LATIN_LETTER = /[^\P{L}a-zA-Z]/u;
+
+/**
+ * The slug of a name that must not share its id with another name. A slug
+ * keeps only a…z and digits, so names in other scripts ("Владимир Путин",
+ * "فحص 2024") would slug to `fallback` or to their Latin part alone, and
+ * different names would get one id: such names also carry a hash of the
+ * whole name.
+ */
+export function distinctSlug(name: string, fallback: string): string {
+  const folded = name.normalize('NFKD').replace(/\p{M}+/gu, '');
+  const slug = slugify(name, fallback);
+  return NON_LATIN_LETTER.test(folded) ? `${slug}-${fnv1a32(folded.toLowerCase())}` : slug;
+}
+
 /**
  * The pack id a converted file gets by default: its name without a folder,
  * ".pack.json" or another extension, as a slug ("afp-feed.json" → afp-feed);
  * undefined when nothing is left (the importer's own default id then).
  * Every file of one format would otherwise get that format's one default
- * id, and each pack would replace the last wherever both are installed.
+ * id, and each pack would replace the last wherever both are installed;
+ * for the same reason a name in another script carries a hash (distinctSlug).
  */
 export function packIdFromFileName(file: string): string | undefined {
   const name = file.replace(/^.*[\\/]/, '').replace(/\.pack\.json$/i, '').replace(/\.[^.]*$/, '');
-  const id = slugify(name, '');
-  return id === '' ? undefined : id;
+  const id = distinctSlug(name, 'pack');
+  return id === 'pack' && slugify(name, '') === '' ? undefined : id; // "---.json": no name at all
 }
 
 /**
