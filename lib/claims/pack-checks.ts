@@ -74,6 +74,11 @@ export function checkPackSemantics(input: unknown, sink: IssueSink, now: Date): 
     sink.warn(['claims'], 'the pack holds no claims, so it marks nothing (the options page refuses to install it) — add at least one claim');
   }
 
+  // Valid, but matching stems and drops stop words for English only: claims in another language would rarely mark.
+  if (typeof pack.language === 'string' && !/^en(?:-|$)/i.test(pack.language)) {
+    sink.warn(['language'], `language "${clip(pack.language)}": matching reads English only (its stemmer and stop words), so these claims will rarely be marked — translate them to English or keep the pack for reference`);
+  }
+
   claims.forEach((raw, i) => checkClaimReferences(record(raw), i, actorIds, entityIds, sink));
   checkUrls(pack, claims, sink);
   checkDates(claims, sink, now.toISOString().slice(0, 10));

@@ -289,6 +289,18 @@ describe('validatePack: warnings', () => {
     expect(warnings).toEqual([expect.objectContaining({ path: '$.claims', field: 'claims', severity: 'warning', message: expect.stringMatching(/holds no claims.*add at least one claim/) })]);
   });
 
+  it('warns about a pack in a language other than English, and not about English ones', () => {
+    const pack = fixturePack('valid');
+    pack.language = 'de';
+    const { errors, warnings } = validate(pack);
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([expect.objectContaining({ path: '$.language', severity: 'warning', message: expect.stringMatching(/"de".*English only/) })]);
+    for (const language of ['en', 'en-GB', 'EN-us']) {
+      pack.language = language;
+      expect(validate(pack).warnings).toEqual([]);
+    }
+  });
+
   it('finds every warning class in the warnings fixture', () => {
     const { errors, warnings } = validate(fixturePack('warnings'));
     expect(errors).toEqual([]);
