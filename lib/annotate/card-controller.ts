@@ -144,6 +144,9 @@ export function createCardController(options: CardControllerOptions): CardContro
 
   const listen = { signal } as const;
   root.addEventListener('mouseover', (e) => {
+    // A held button means the reader is selecting text: a card opening under
+    // the pointer would cover the lines being selected.
+    if ((e as MouseEvent).buttons !== 0) return;
     const mark = markFrom(e.target);
     if (mark) open(mark);
   }, listen);

@@ -69,6 +69,15 @@ describe('card controller', () => {
     expect(isOpen(host)).toBe(false);
   });
 
+  it('does not open while a mouse button is held, so selecting text across a mark is not covered by a card', () => {
+    const { host, mark, rendered } = setup();
+    mark('m1').dispatchEvent(new MouseEvent('mouseover', { bubbles: true, buttons: 1 }));
+    expect([isOpen(host), rendered]).toEqual([false, []]);
+    // Once the button is released, hovering opens it as usual.
+    over(mark('m1'));
+    expect(isOpen(host)).toBe(true);
+  });
+
   it('closes when the pointer leaves to ordinary page text', () => {
     const { host, mark } = setup();
     over(mark('m1'));
