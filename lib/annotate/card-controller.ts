@@ -41,15 +41,18 @@ function markFrom(target: EventTarget | null): Element | null {
   return target instanceof Element ? target.closest(MARK_TAG) : null;
 }
 
+/**
+ * The card host's inline style (closed). Inline styles on the host beat page
+ * rules for the same element; `all` resets whatever the page says about
+ * unknown elements. Exported for the real-browser test of marks.css, whose
+ * print rule must beat it.
+ */
+export const HOST_STYLE = 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; display: none;';
+
 /** Creates the host element, its shadow root and the card container. */
 function createHost(doc: Document, css: string): { host: HTMLElement; container: HTMLElement } {
   const host = doc.createElement(CARD_TAG);
-  // Inline styles on the host beat page rules for the same element; `all`
-  // resets whatever the page says about unknown elements.
-  host.setAttribute(
-    'style',
-    'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; display: none;',
-  );
+  host.setAttribute('style', HOST_STYLE);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = css;
