@@ -65,4 +65,20 @@ describe('marks.css in Chromium', () => {
     // A fixed element prints on every sheet: an open card must not print at all.
     expect(await page.evaluate(() => getComputedStyle(document.getElementById('host')!).display)).toBe('none');
   });
+
+  it.each(['light', 'dark'] as const)(
+    'keeps the background highlight visible and readable in forced colours (%s), where a translucent background is lost',
+    async (colorScheme) => {
+      await page.emulateMedia({ media: 'screen', forcedColors: 'active', colorScheme });
+      const marked = await page.evaluate(look, 'bg');
+      const plain = { background: marked.paraBackground.replace(/, 0\)$/, ')').replace('rgba', 'rgb'), color: marked.paraColor };
+      // The highlight differs from the page's canvas, and its text from its own background.
+      expect(marked.background).toMatch(/^rgb\(/);
+      expect(marked.background).not.toBe(plain.background);
+      expect(marked.color).not.toBe(marked.background);
+      // The underline style stays what it is: no fill, the page's own text colour.
+      const underline = await page.evaluate(look, 'ul');
+      expect([underline.background.endsWith(', 0)'), underline.color]).toEqual([true, plain.color]);
+    },
+  );
 });
