@@ -59,7 +59,10 @@ function createHost(doc: Document, css: string): { host: HTMLElement; container:
   const container = doc.createElement('div');
   container.className = 'claimlens-card-root';
   shadow.append(style, container);
-  (doc.body ?? doc.documentElement).appendChild(host);
+  // After <body>, not in it: a page's transform or filter on <body> would make
+  // it the fixed card's containing block (placed off by the scroll), and its
+  // zoom would scale the card's left and top.
+  doc.documentElement.appendChild(host);
   return { host, container };
 }
 
@@ -188,7 +191,7 @@ export function createCardController(options: CardControllerOptions): CardContro
     open(mark);
     container.querySelector<HTMLElement>('[role="dialog"]')?.focus();
   }, listen);
-  // The host is the last thing in <body>, so the browser's Tab order would
+  // The host is the last thing in the document, so the browser's Tab order would
   // leave the card for the end of the page: at the card's edges, hand focus
   // back to the mark (Shift+Tab stops there; Tab continues after it).
   host.addEventListener('keydown', (e) => {

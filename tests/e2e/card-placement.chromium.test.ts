@@ -1,0 +1,77 @@
+// Where the card lands next to its mark on pages whose <body> changes what position: fixed means
+// (transform, filter) or scales its children (zoom), after scrolling: real Chromium layout
+// (playwright-core, no extension: the card controller is bundled into the page by esbuild).
+import { build } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_PATH } from '../../lib/cli/browser-harness/browsers';
+import { projectRoot } from './support/paths';
+
+/** Puts `window.openCard()` on the page: a controller on <article> with a plain card, opened on #mark. */
+const ENTRY = `
+import { createCardController } from './lib/annotate/card-controller';
+window.openCard = () => {
+  const controller = createCardController({
+    root: document.querySelector('article'),
+    css: '.card { width: 300px; height: 120px; background: #fff; }',
+    signal: new AbortController().signal,
+    render: (container) => { container.innerHTML = '<div class="card" role="dialog" tabindex="-1">A claim</div>'; },
+    clear: (container) => { container.textContent = ''; },
+  });
+  controller.open(document.getElementById('mark'));
+};`;
+
+const page = (bodyStyle: string) => `<!DOCTYPE html><html><body style="margin: 8px; ${bodyStyle}">
+<div style="height: 300px"></div>
+<article><p>Text <claimlens-mark id="mark" tabindex="0">the mark</claimlens-mark> after.</p></article>
+<div style="height: 2000px"></div></body></html>`;
+
+interface Placement {
+  mark: { left: number; bottom: number };
+  card: { left: number; top: number };
+}
+
+describe('card placement in Chromium', () => {
+  let browser: Browser;
+  let bundle: string;
+
+  beforeAll(async () => {
+    const out = await build({ stdin: { contents: ENTRY, resolveDir: projectRoot, loader: 'ts' }, bundle: true, format: 'iife', write: false });
+    bundle = out.outputFiles[0]!.text;
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function place(bodyStyle: string): Promise<Placement> {
+    const tab = await browser.newPage({ viewport: { width: 1000, height: 600 } });
+    try {
+      await tab.setContent(page(bodyStyle));
+      await tab.addScriptTag({ content: bundle });
+      await tab.evaluate(() => window.scrollTo(0, 200));
+      await tab.evaluate(() => (window as unknown as { openCard(): void }).openCard());
+      // computePosition resolves asynchronously; wait until the card has moved off its 0,0 start.
+      await tab.waitForFunction(() => document.querySelector<HTMLElement>('claimlens-card')!.style.top !== '0px');
+      return await tab.evaluate(() => {
+        const m = document.getElementById('mark')!.getBoundingClientRect();
+        const c = document.querySelector('claimlens-card')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+        return { mark: { left: m.left, bottom: m.bottom }, card: { left: c.left, top: c.top } };
+      });
+    } finally {
+      await tab.close();
+    }
+  }
+
+  it.each([
+    ['a plain body (control)', ''],
+    ['a transformed body', 'transform: translateZ(0);'],
+    ['a filtered body', 'filter: contrast(1);'],
+    ['a zoomed body', 'zoom: 1.5;'],
+  ])('opens the card just below its mark on a scrolled page with %s', async (_name, bodyStyle) => {
+    const { mark, card } = await place(bodyStyle);
+    // bottom-start with a 6 px gap (card-controller's offset), to within a pixel of rounding.
+    expect(Math.abs(card.top - (mark.bottom + 6)), JSON.stringify({ mark, card })).toBeLessThanOrEqual(1);
+    expect(Math.abs(card.left - mark.left), JSON.stringify({ mark, card })).toBeLessThanOrEqual(1);
+  });
+});
