@@ -1,5 +1,6 @@
 // Rules of the shipped stylesheets that layout in a real browser depends on and jsdom cannot lay out:
-// checked as rules here (the Chromium E2E tests open the card on real pages).
+// checked as rules here (the Chromium E2E tests open the card on real pages; marks-media.chromium.test.ts
+// checks the marks' colours, print and forced-colours rules in Chromium).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
@@ -23,11 +24,5 @@ describe('stylesheets', () => {
     expect(declarations(card, '.card')).toMatch(/text-align: start/);
     expect(declarations(card, '.quote')).toMatch(/border-inline-start:/);
     expect(card).not.toMatch(/\b(?:border|padding|margin)-left\b|text-align: left/);
-  });
-
-  it('give marks a light focus ring in dark mode, where the dark one is too faint (#7a4b00 on #1f1f23 is 2.2:1)', () => {
-    const marks = css('entrypoints/annotator/marks.css');
-    const dark = marks.slice(marks.indexOf('@media (prefers-color-scheme: dark)'));
-    expect(declarations(dark, 'claimlens-mark:focus-visible')).toMatch(/outline-color: #f0c674/);
   });
 });
