@@ -256,7 +256,10 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     focusNextMark() {
       const all = marks();
       if (all.length === 0) return false;
-      const active = doc.activeElement;
+      // Focus inside the card stands for the card's mark: the host sits after
+      // the article, so no mark would follow it and the shortcut went back to the first.
+      const card = controller?.card;
+      const active = card && doc.activeElement === card.host ? card.openMark : doc.activeElement;
       const next =
         all.find((m) => active && active !== m && !!(active.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING) && !active.contains(m)) ?? all[0]!;
       next.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });

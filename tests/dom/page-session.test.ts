@@ -106,6 +106,21 @@ describe('page session', () => {
     expect(run.session.showClaim('no-such-claim')).toBe(false);
   });
 
+  it("moves on to the mark after the open card's mark when focus is inside the card", async () => {
+    // The card's host sits after the article, so "the next mark after the focused element" found none.
+    story().insertAdjacentHTML('beforeend', `<p>${DENIAL}</p>`);
+    start();
+    await run.session.idle();
+    const [first, second] = marks() as HTMLElement[];
+    run.session.focusNextMark();
+    const host = document.querySelector('claimlens-card') as HTMLElement;
+    host.shadowRoot!.querySelector<HTMLElement>('[role="dialog"]')!.focus();
+    expect(document.activeElement).toBe(host);
+    run.session.focusNextMark();
+    expect(document.activeElement).toBe(second);
+    expect(document.activeElement).not.toBe(first);
+  });
+
   it('shows an error state and no marks when the index fails to load', async () => {
     run.result = () => ({ ok: false, error: 'Cannot load the claim index: checksum mismatch' });
     const original = story().innerHTML;

@@ -56,7 +56,12 @@ export function start(settings: Settings = { ...DEFAULT_SETTINGS, disabledSites:
     },
     cardCss: '',
     renderCard: (container, items) => {
-      container.textContent = items.map((i) => i.claim.text).join(' | ');
+      // A dialog that takes focus, as the real card's does on Enter.
+      const dialog = document.createElement('div');
+      dialog.setAttribute('role', 'dialog');
+      dialog.tabIndex = -1;
+      dialog.textContent = items.map((i) => i.claim.text).join(' | ');
+      container.replaceChildren(dialog);
     },
     clearCard: (container) => container.replaceChildren(),
     report: (claimIds, off) => run.reports.push({ claimIds, off }),
