@@ -8,7 +8,7 @@ import type { Annotation, MatchEvidence } from '../match/types';
 import type { MatchedClaim, PageClaimSummary } from '../messages';
 import type { TextModel } from '../page/text-model';
 import type { HighlightStyle } from '../storage/settings';
-import { toHighlights } from './highlights';
+import { toHighlights, type Highlight } from './highlights';
 import { applyMarksInSlices } from './marks';
 import type { Slicer } from './slices';
 
@@ -74,7 +74,15 @@ export async function createAnnotatedPage(
   });
   const elements = markSet.marks.map((m) => m.element as HTMLElement);
   pacing.write(() => {
-    for (const el of elements) el.setAttribute(STYLE_ATTRIBUTE, pacing.style);
+    const seen = new Set<Highlight>();
+    for (const { element, highlight } of markSet.marks) {
+      element.setAttribute(STYLE_ATTRIBUTE, pacing.style);
+      // One Tab stop per run: the pieces a link cuts a sentence into would
+      // each be a stop (beside the link) announcing the same claim. The other
+      // pieces still take focus from a click, which opens the card.
+      if (seen.has(highlight)) element.setAttribute('tabindex', '-1');
+      seen.add(highlight);
+    }
   });
   const descriptions: Element[] = [];
   // Random per run: the ids live in the page's id space and must not collide with its own.

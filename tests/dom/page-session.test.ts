@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { MAX_WAIT_MS } from '../../lib/annotate/page-session';
 import { articleSignal } from '../../lib/page/article-gate';
 import { DEFAULT_SETTINGS } from '../../lib/storage/settings';
-import { byId, DENIAL, FILLER, marks, run, start, story, usePageSession } from '../support/page-session-harness';
+import { byId, DENIAL, HACKING, FILLER, marks, run, start, story, usePageSession } from '../support/page-session-harness';
 
 // The real gate, counted: a verdict handed over by the gate script saves the first run's gate.
 vi.mock('../../lib/page/article-gate', async (original) => {
@@ -119,6 +119,22 @@ describe('page session', () => {
     run.session.focusNextMark();
     expect(document.activeElement).toBe(second);
     expect(document.activeElement).not.toBe(first);
+  });
+
+  it('makes a sentence one Tab stop however many links cut it into marks', async () => {
+    // Every piece was a stop: Tab walked the claim's links and the pieces between them, each announcing the claim.
+    const [head, rest] = [HACKING.slice(0, 40), HACKING.slice(40)];
+    story().insertAdjacentHTML('beforeend', `<p>${head}<a href="#a">${rest.slice(0, 20)}</a>${rest.slice(20)}</p>`);
+    document.querySelector('#story em')!.remove();
+    start();
+    await run.session.idle();
+    const pieces = marks();
+    expect(pieces.length).toBe(3);
+    expect(new Set(pieces.map((m) => m.getAttribute('data-claim-ids'))).size).toBe(1);
+    expect(pieces.map((m) => (m as HTMLElement).tabIndex)).toEqual([0, -1, -1]);
+    // A piece that is not a stop still opens the card when clicked (focused) or hovered.
+    (pieces[1] as HTMLElement).focus();
+    expect((document.querySelector('claimlens-card') as HTMLElement).style.display).toBe('block');
   });
 
   it('shows an error state and no marks when the index fails to load', async () => {
