@@ -16,6 +16,13 @@ export { CARD_TAG };
 /** Pointer grace period: long enough to cross the gap from mark to card. */
 const CLOSE_DELAY_MS = 300;
 
+/**
+ * How long the pointer must rest on a mark before its card opens. A mark that
+ * only passes under the pointer (the page scrolled by the wheel, the pointer
+ * crossing a mark on its way to the open card) opens nothing.
+ */
+const OPEN_DELAY_MS = 150;
+
 /** What the controller needs from its owner. */
 export interface CardControllerOptions {
   /** Element whose marks open the card (the article root). */
@@ -85,6 +92,7 @@ export function createCardController(options: CardControllerOptions): CardContro
   const { host, container } = createHost(doc, options.css);
   let openMark: Element | null = null;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  let openTimer: ReturnType<typeof setTimeout> | undefined;
   let stopPositioning: (() => void) | undefined;
   // Returning focus to a mark after Escape must not reopen its card.
   let focusReturningTo: Element | null = null;
@@ -154,11 +162,15 @@ export function createCardController(options: CardControllerOptions): CardContro
     // the pointer would cover the lines being selected.
     if ((e as MouseEvent).buttons !== 0) return;
     const mark = markFrom(e.target);
-    if (mark) open(mark);
+    if (!mark) return;
+    clearTimeout(openTimer);
+    if (mark === openMark) cancelClose();
+    else openTimer = setTimeout(() => open(mark), OPEN_DELAY_MS);
   }, listen);
   root.addEventListener('mouseout', (e) => {
     const from = markFrom(e.target);
     if (!from) return;
+    clearTimeout(openTimer);
     const to = (e as MouseEvent).relatedTarget;
     if (to instanceof Node && (host.contains(to) || markFrom(to))) return;
     scheduleClose();
@@ -209,6 +221,7 @@ export function createCardController(options: CardControllerOptions): CardContro
   }, { signal, capture: true });
 
   signal.addEventListener('abort', () => {
+    clearTimeout(openTimer);
     close();
     host.remove();
   }, { once: true });

@@ -33,6 +33,11 @@ function setup() {
 
 const isOpen = (host: HTMLElement) => host.style.display !== 'none';
 const over = (el: Element) => el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+/** The pointer rests on `el` long enough for its card to open (hover intent). */
+const hover = (el: Element) => {
+  over(el);
+  vi.advanceTimersByTime(200);
+};
 const out = (el: Element, to: Element | null) => el.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: to }));
 
 beforeEach(() => vi.useFakeTimers());
@@ -52,7 +57,7 @@ describe('card controller', () => {
 
   it('opens on hover and renders the hovered mark inside the shadow root', () => {
     const { host, mark, rendered } = setup();
-    over(mark('m1'));
+    hover(mark('m1'));
     expect(isOpen(host)).toBe(true);
     expect(rendered).toEqual(['m1']);
     expect(host.shadowRoot!.textContent).toContain('card for a');
@@ -60,7 +65,7 @@ describe('card controller', () => {
 
   it('closes after the pointer leaves the mark, but not when it moves into the card', () => {
     const { host, mark } = setup();
-    over(mark('m1'));
+    hover(mark('m1'));
     out(mark('m1'), host);
     vi.advanceTimersByTime(1000);
     expect(isOpen(host)).toBe(true);
@@ -74,13 +79,36 @@ describe('card controller', () => {
     mark('m1').dispatchEvent(new MouseEvent('mouseover', { bubbles: true, buttons: 1 }));
     expect([isOpen(host), rendered]).toEqual([false, []]);
     // Once the button is released, hovering opens it as usual.
-    over(mark('m1'));
+    hover(mark('m1'));
     expect(isOpen(host)).toBe(true);
+  });
+
+  it('keeps the card of the mark the pointer left for the card, though it crossed another mark on the way', () => {
+    // The card opens below its mark; the line in between may hold another mark.
+    const { host, mark, rendered } = setup();
+    over(mark('m1'));
+    vi.advanceTimersByTime(1000);
+    out(mark('m1'), mark('m2'));
+    over(mark('m2'));
+    vi.advanceTimersByTime(60);
+    out(mark('m2'), host);
+    host.dispatchEvent(new MouseEvent('mouseenter'));
+    vi.advanceTimersByTime(1000);
+    expect([isOpen(host), rendered]).toEqual([true, ['m1']]);
+  });
+
+  it('does not open for a mark that only passes under the pointer (scrolling with the wheel)', () => {
+    const { host, mark, rendered } = setup();
+    over(mark('m1'));
+    vi.advanceTimersByTime(60);
+    out(mark('m1'), document.getElementById('plain'));
+    vi.advanceTimersByTime(1000);
+    expect([isOpen(host), rendered]).toEqual([false, []]);
   });
 
   it('closes when the pointer leaves to ordinary page text', () => {
     const { host, mark } = setup();
-    over(mark('m1'));
+    hover(mark('m1'));
     out(mark('m1'), document.getElementById('plain'));
     vi.advanceTimersByTime(1000);
     expect(isOpen(host)).toBe(false);
@@ -97,7 +125,7 @@ describe('card controller', () => {
 
   it('returns focus to the mark when Escape closes a card that held focus, without reopening it', () => {
     const { host, mark, rendered } = setup();
-    over(mark('m1'));
+    hover(mark('m1'));
     host.shadowRoot!.querySelector('button')!.focus();
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(isOpen(host)).toBe(false);
@@ -109,7 +137,7 @@ describe('card controller', () => {
     const { mark, rendered } = setup();
     abort.abort();
     expect(document.querySelector(CARD_TAG)).toBeNull();
-    over(mark('m1'));
+    hover(mark('m1'));
     expect(rendered).toEqual([]);
   });
 
