@@ -101,9 +101,14 @@ export function createCardController(options: CardControllerOptions): CardContro
     clearTimeout(closeTimer);
     closeTimer = undefined;
   };
+  // While keyboard focus is inside the card, the pointer leaving does not
+  // close it: hiding the focused element would drop focus to the page's start.
+  // Focus leaving the card, or Escape, still does.
   const scheduleClose = () => {
     cancelClose();
-    closeTimer = setTimeout(() => close(), CLOSE_DELAY_MS);
+    closeTimer = setTimeout(() => {
+      if (!host.shadowRoot?.activeElement) close();
+    }, CLOSE_DELAY_MS);
   };
 
   const position = (mark: Element) => {

@@ -176,6 +176,25 @@ describe('card controller', () => {
     expect([document.activeElement, isOpen(host), forward.defaultPrevented]).toEqual([m1, false, false]);
   });
 
+  it('stays open while keyboard focus is inside it, whatever the pointer does', () => {
+    // Closing would hide the focused element and drop focus to the start of the page.
+    const { host, mark } = setup();
+    const m1 = mark('m1') as HTMLElement;
+    m1.focus();
+    m1.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    host.dispatchEvent(new MouseEvent('mouseenter'));
+    host.dispatchEvent(new MouseEvent('mouseleave'));
+    vi.advanceTimersByTime(1000);
+    expect([isOpen(host), host.shadowRoot!.activeElement?.getAttribute('role')]).toEqual([true, 'dialog']);
+    // Once focus leaves the card for the page, it closes.
+    const plain = document.getElementById('plain')!;
+    plain.tabIndex = 0;
+    plain.focus();
+    host.dispatchEvent(new FocusEvent('focusout', { relatedTarget: plain }));
+    vi.advanceTimersByTime(1000);
+    expect(isOpen(host)).toBe(false);
+  });
+
   it('lets Tab move within the card', () => {
     const { host, mark } = setup();
     (mark('m1') as HTMLElement).focus();
