@@ -27,8 +27,8 @@ const page = (bodyStyle: string) => `<!DOCTYPE html><html><body style="margin: 8
 <div style="height: 2000px"></div></body></html>`;
 
 interface Placement {
-  mark: { left: number; bottom: number };
-  card: { left: number; top: number };
+  mark: { left: number; right: number; bottom: number };
+  card: { left: number; right: number; top: number };
 }
 
 describe('card placement in Chromium', () => {
@@ -56,7 +56,7 @@ describe('card placement in Chromium', () => {
       return await tab.evaluate(() => {
         const m = document.getElementById('mark')!.getBoundingClientRect();
         const c = document.querySelector('claimlens-card')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
-        return { mark: { left: m.left, bottom: m.bottom }, card: { left: c.left, top: c.top } };
+        return { mark: { left: m.left, right: m.right, bottom: m.bottom }, card: { left: c.left, right: c.right, top: c.top } };
       });
     } finally {
       await tab.close();
@@ -73,5 +73,12 @@ describe('card placement in Chromium', () => {
     // bottom-start with a 6 px gap (card-controller's offset), to within a pixel of rounding.
     expect(Math.abs(card.top - (mark.bottom + 6)), JSON.stringify({ mark, card })).toBeLessThanOrEqual(1);
     expect(Math.abs(card.left - mark.left), JSON.stringify({ mark, card })).toBeLessThanOrEqual(1);
+  });
+
+  it('lines the card up with where its mark starts on a right-to-left page (its right edge)', async () => {
+    // A short mark mid-line in an RTL paragraph: the card's start edge is its right edge there.
+    const { mark, card } = await place('direction: rtl;');
+    expect(Math.abs(card.top - (mark.bottom + 6)), JSON.stringify({ mark, card })).toBeLessThanOrEqual(1);
+    expect(Math.abs(card.right - mark.right), JSON.stringify({ mark, card })).toBeLessThanOrEqual(1);
   });
 });
