@@ -116,15 +116,18 @@ export function createCardController(options: CardControllerOptions): CardContro
       strategy: 'fixed',
       placement: 'bottom-start',
       // flip/shift keep the card on screen; size caps its height to the room
-      // left (the card scrolls inside), since a fixed card cannot be scrolled to.
+      // left (the card scrolls inside), since a fixed card cannot be scrolled to,
+      // and its width to the viewport the page shows (100vw in the card's CSS
+      // counts a classic scrollbar as room, so a narrow window hid its edge).
       middleware: [
         offset(6),
         flip({ padding: 8 }),
         shift({ padding: 8 }),
         size({
           padding: 8,
-          apply({ availableHeight }) {
+          apply({ availableHeight, availableWidth }) {
             host.style.setProperty('--claimlens-max-height', `${Math.max(120, Math.floor(availableHeight))}px`);
+            host.style.setProperty('--claimlens-max-width', `${Math.max(200, Math.floor(availableWidth))}px`);
           },
         }),
       ],

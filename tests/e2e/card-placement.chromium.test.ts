@@ -1,19 +1,23 @@
 // Where the card lands next to its mark on pages whose <body> changes what position: fixed means
 // (transform, filter) or scales its children (zoom), after scrolling: real Chromium layout
 // (playwright-core, no extension: the card controller is bundled into the page by esbuild).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_PATH } from '../../lib/cli/browser-harness/browsers';
 import { projectRoot } from './support/paths';
 
-/** Puts `window.openCard()` on the page: a controller on <article> with a plain card, opened on #mark. */
+const CARD_CSS = readFileSync(path.join(projectRoot, 'components/claim-card.css'), 'utf8');
+
+/** Puts `window.openCard(css)` on the page: a controller on <article> with a one-line card, opened on #mark. */
 const ENTRY = `
 import { createCardController } from './lib/annotate/card-controller';
-window.openCard = () => {
+window.openCard = (css) => {
   const controller = createCardController({
     root: document.querySelector('article'),
-    css: '.card { width: 300px; height: 120px; background: #fff; }',
+    css,
     signal: new AbortController().signal,
     render: (container) => { container.innerHTML = '<div class="card" role="dialog" tabindex="-1">A claim</div>'; },
     clear: (container) => { container.textContent = ''; },
@@ -38,25 +42,28 @@ describe('card placement in Chromium', () => {
   beforeAll(async () => {
     const out = await build({ stdin: { contents: ENTRY, resolveDir: projectRoot, loader: 'ts' }, bundle: true, format: 'iife', write: false });
     bundle = out.outputFiles[0]!.text;
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'] });
+    // Classic scrollbars, which take room from the viewport, as on desktop Windows and Linux.
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'], ignoreDefaultArgs: ['--hide-scrollbars'] });
   });
   afterAll(async () => {
     await browser?.close();
   });
 
-  async function place(bodyStyle: string): Promise<Placement> {
-    const tab = await browser.newPage({ viewport: { width: 1000, height: 600 } });
+  async function place(bodyStyle: string, width = 1000): Promise<Placement & { viewport: number }> {
+    // Reduced motion: the card's entry animation would move it by 2 px while it is measured.
+    const tab = await browser.newPage({ viewport: { width, height: 600 }, reducedMotion: 'reduce' });
     try {
       await tab.setContent(page(bodyStyle));
       await tab.addScriptTag({ content: bundle });
       await tab.evaluate(() => window.scrollTo(0, 200));
-      await tab.evaluate(() => (window as unknown as { openCard(): void }).openCard());
+      await tab.evaluate((css) => (window as unknown as { openCard(css: string): void }).openCard(css), CARD_CSS);
       // computePosition resolves asynchronously; wait until the card has moved off its 0,0 start.
       await tab.waitForFunction(() => document.querySelector<HTMLElement>('claimlens-card')!.style.top !== '0px');
       return await tab.evaluate(() => {
         const m = document.getElementById('mark')!.getBoundingClientRect();
         const c = document.querySelector('claimlens-card')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
-        return { mark: { left: m.left, right: m.right, bottom: m.bottom }, card: { left: c.left, right: c.right, top: c.top } };
+        const viewport = document.documentElement.clientWidth;
+        return { mark: { left: m.left, right: m.right, bottom: m.bottom }, card: { left: c.left, right: c.right, top: c.top }, viewport };
       });
     } finally {
       await tab.close();
@@ -80,5 +87,12 @@ describe('card placement in Chromium', () => {
     const { mark, card } = await place('direction: rtl;');
     expect(Math.abs(card.top - (mark.bottom + 6)), JSON.stringify({ mark, card })).toBeLessThanOrEqual(1);
     expect(Math.abs(card.right - mark.right), JSON.stringify({ mark, card })).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps the card clear of a classic scrollbar in a narrow window', async () => {
+    const { card, viewport } = await place('', 400);
+    expect(viewport, 'the window has no classic scrollbar').toBeLessThan(400);
+    // The same 8 px margin on both sides as shift() keeps, inside the part of the window the page shows.
+    expect([card.left >= 8, card.right <= viewport - 8], JSON.stringify({ card, viewport })).toEqual([true, true]);
   });
 });
