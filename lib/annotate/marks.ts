@@ -88,7 +88,11 @@ function wrapNode(doc: Document, original: Text, pieces: Piece[], out: MarkSet['
   let current = original;
   let offset = 0;
   for (const piece of pieces.sort((a, b) => a.from - b.from)) {
-    if (piece.from > offset) {
+    // The original never moves into a mark, even when a piece starts at its
+    // first character (it is then left empty where it was): a framework that
+    // rendered it removes it or inserts before it (React's removeChild,
+    // insertBefore), which would throw, crashing its app, in another parent.
+    if (piece.from > offset || current === original) {
       current = current.splitText(piece.from - offset);
       record.created.push(current);
       offset = piece.from;

@@ -64,6 +64,27 @@ describe('applyMarks', () => {
   });
 });
 
+// React and other frameworks keep references to the text nodes they rendered
+// and later remove or insert around them (removeChild, insertBefore): a node
+// moved into a mark would make those calls throw and crash the page's app.
+describe('the page\'s own text nodes under marks', () => {
+  it.each([
+    ['a node marked whole', '<p><em>Claim here.</em> Outro.</p>', 'em'],
+    ['a node marked from its start', '<p>Claim here. Outro.</p>', 'p'],
+  ])('stay in their parent, so the page can still remove them: %s', (_, html, parentTag) => {
+    const { root, model } = setup(html);
+    const parent = root.querySelector(parentTag)!;
+    const node = parent.firstChild as Text;
+    const set = applyMarks(model, [{ ...spanOf(model.text, 'Claim here.'), claimIds: ['a'] }]);
+    expect(root.querySelector(MARK_TAG)!.textContent).toBe('Claim here.');
+    expect(node.parentNode).toBe(parent);
+    expect(() => parent.insertBefore(document.createTextNode('New. '), node)).not.toThrow();
+    expect(() => parent.removeChild(node)).not.toThrow();
+    set.remove();
+    expect(root.querySelector(MARK_TAG)).toBeNull();
+  });
+});
+
 // Shrunk from tests/dom/marks-fuzz.test.ts: a page script edits around our marks, then the marks are taken out.
 describe('removing marks after the page changed the marked text', () => {
   function marked(html: string, sentence: string) {
@@ -98,7 +119,7 @@ describe('removing marks after the page changed the marked text', () => {
     expect(p.innerHTML).toBe('Intro.  Outro.');
   });
 
-  it('keeps the text after a removed mark that held the page node', () => {
+  it('keeps the text after a removed mark that held the start of a page node', () => {
     const { p, set, mark } = marked('<p>Claim here. Outro.</p>', 'Claim here.');
     mark.remove();
     set.remove();
