@@ -43,16 +43,39 @@ export const run = {
   result: realMatch as (text: string) => AnnotateResult,
 };
 
-/** Starts a session on the document, with `settings` and, when given, the gate script's verdict. */
-export function start(settings: Settings = { ...DEFAULT_SETTINGS, disabledSites: [] }, verdict?: ArticleSignal): void {
-  run.abort = new AbortController();
-  run.session = startPageSession({
-    ...(verdict ? { verdict } : {}),
+/** A running test session and what it sent out. */
+export interface TestSession {
+  session: PageSession;
+  abort: AbortController;
+  /** The texts sent for matching, in order. */
+  matchCalls: string[];
+  /** The badge reports, in order. */
+  reports: { claimIds: string[]; off: string | null }[];
+}
+
+/** Starts a session on `document` with `settings` (every site on by default), for tests that keep their own state. */
+export function startTestSession(
+  options: {
+    settings?: Settings;
+    verdict?: ArticleSignal;
+    result?: (text: string) => AnnotateResult;
+    alive?: () => boolean;
+    matchCalls?: string[];
+    reports?: TestSession['reports'];
+  } = {},
+): TestSession {
+  const abort = new AbortController();
+  const matchCalls = options.matchCalls ?? [];
+  const reports = options.reports ?? [];
+  const result = options.result ?? realMatch;
+  const session = startPageSession({
+    ...(options.verdict ? { verdict: options.verdict } : {}),
+    ...(options.alive ? { alive: options.alive } : {}),
     doc: document,
-    signal: run.abort.signal,
+    signal: abort.signal,
     match: async (text) => {
-      run.matchCalls.push(text);
-      return run.result(text);
+      matchCalls.push(text);
+      return result(text);
     },
     cardCss: '',
     renderCard: (container, items) => {
@@ -64,10 +87,24 @@ export function start(settings: Settings = { ...DEFAULT_SETTINGS, disabledSites:
       container.replaceChildren(dialog);
     },
     clearCard: (container) => container.replaceChildren(),
-    report: (claimIds, off) => run.reports.push({ claimIds, off }),
+    report: (claimIds, off) => reports.push({ claimIds, off }),
     describe: (claims) => `Known claim: ${claims.map((c) => c.id).join(', ')}`,
   });
-  run.session.setSettings(settings);
+  session.setSettings(options.settings ?? { ...DEFAULT_SETTINGS, disabledSites: [] });
+  return { session, abort, matchCalls, reports };
+}
+
+/** Starts a session into `run` (see usePageSession), with `settings` and, when given, the gate script's verdict. */
+export function start(settings?: Settings, verdict?: ArticleSignal): void {
+  const started = startTestSession({
+    ...(settings ? { settings } : {}),
+    ...(verdict ? { verdict } : {}),
+    result: (text) => run.result(text),
+    matchCalls: run.matchCalls,
+    reports: run.reports,
+  });
+  run.session = started.session;
+  run.abort = started.abort;
 }
 
 export const marks = () => [...document.querySelectorAll('claimlens-mark')];
