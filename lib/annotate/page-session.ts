@@ -96,7 +96,9 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     const host = controller?.card.host;
     return !!host && (node === host || host.contains(node));
   };
-  const dom = watchDom(doc, isOurs, () => settle.schedule(), signal);
+  // A region the page makes editable (an inline editor) must lose its marks
+  // before the writer saves them with the text: that attribute counts too.
+  const dom = watchDom(doc, isOurs, () => settle.schedule(), signal, ['contenteditable']);
   const url = () => doc.defaultView?.location.href;
 
   /**
