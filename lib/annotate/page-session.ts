@@ -19,6 +19,7 @@ import type { HighlightStyle, Settings } from '../storage/settings';
 import { offReason, siteOf } from '../storage/settings';
 import { createCardController, type CardController } from './card-controller';
 import { watchDom } from './dom-watch';
+import { checkAliveOnReturn } from './orphan-check';
 import { createAnnotatedPage, type AnnotatedPage, type CardItem } from './annotated-page';
 import { createSettler } from './settle';
 import { createSlicer } from './slices';
@@ -236,6 +237,9 @@ export function startPageSession(options: PageSessionOptions): PageSession {
   }
 
   signal.addEventListener('abort', () => teardown(), { once: true });
+
+  // An orphaned session leaves the page as it was as soon as the reader is back on it.
+  if (options.alive) checkAliveOnReturn(doc, options.alive, () => teardown(), signal);
 
   const marks = () => page?.markElements() ?? [];
 

@@ -34,4 +34,27 @@ describe('page session on a page that changes after marking', () => {
     expect(document.querySelector(selector)!.innerHTML).not.toContain('claimlens');
     expect(before).toContain('claimlens-mark');
   });
+
+  it.each([
+    ['points at a mark', () => marks()[0]!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }))],
+    ['focuses a mark', () => (marks()[0] as HTMLElement).focus()],
+    ['comes back to the tab', () => document.dispatchEvent(new Event('visibilitychange'))],
+    ['comes back to the page from the back/forward cache', () => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))],
+  ])('takes its marks out once the extension is gone (an orphaned script), when the reader %s', async (_, reach) => {
+    // Nothing tells an orphaned content script that the extension was switched off, reloaded or updated, and the page may never change again.
+    let alive = true;
+    running = startTestSession({ alive: () => alive });
+    await running.session.idle();
+    const before = document.getElementById('story')!.cloneNode(true) as Element;
+    for (const m of before.querySelectorAll('claimlens-mark')) m.replaceWith(...m.childNodes);
+    before.normalize();
+    expect(marks()).toHaveLength(1);
+    alive = false;
+    reach();
+    expect(marks()).toEqual([]);
+    expect(document.querySelector('claimlens-card')).toBeNull();
+    const story = document.getElementById('story')!;
+    story.normalize();
+    expect(story.innerHTML).toBe(before.innerHTML);
+  });
 });

@@ -90,3 +90,18 @@ describe('the annotator and the badge', () => {
     expect(await waitFor(badge, (t) => t === '1')).toBe('1');
   });
 });
+
+describe('an orphaned annotator', () => {
+  it('leaves the page as it was when the reader comes back to it after the extension was switched off', async () => {
+    const original = document.body.innerHTML;
+    annotatePage(ctx);
+    await waitFor(() => document.querySelectorAll('claimlens-mark').length, (n) => n > 0);
+    // What the browser does to a content script's world when its extension goes: the runtime loses its id, and nothing else happens.
+    (fakeBrowser.runtime as { id?: string }).id = undefined;
+    document.dispatchEvent(new Event('visibilitychange'));
+    // Read before ctx.isValid, whose reading alone would end the context.
+    expect(document.querySelector('claimlens-mark')).toBeNull();
+    expect(document.body.innerHTML).toBe(original);
+    expect(ctx.signal.aborted).toBe(true);
+  });
+});
