@@ -97,9 +97,11 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     const host = controller?.card.host;
     return !!host && (node === host || host.contains(node));
   };
-  // A region the page makes editable (an inline editor) must lose its marks
-  // before the writer saves them with the text: that attribute counts too.
-  const dom = watchDom(doc, isOurs, () => settle.schedule(), signal, ['contenteditable']);
+  // The text model reads these attributes: a region the page makes editable
+  // (an inline editor) must lose its marks before the writer saves them with
+  // the text, and text a "read more" reveals by taking hidden or aria-hidden
+  // away is new text to read. (Not style: animations change it all the time.)
+  const dom = watchDom(doc, isOurs, () => settle.schedule(), signal, ['contenteditable', 'hidden', 'aria-hidden']);
   const url = () => doc.defaultView?.location.href;
 
   /**

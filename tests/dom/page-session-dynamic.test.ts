@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The page session on pages that change under it after it marked them.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ARTICLE, startTestSession, type TestSession } from '../support/page-session-harness';
+import { ARTICLE, DENIAL, startTestSession, type TestSession } from '../support/page-session-harness';
 
 let running: TestSession;
 
@@ -56,5 +56,21 @@ describe('page session on a page that changes after marking', () => {
     const story = document.getElementById('story')!;
     story.normalize();
     expect(story.innerHTML).toBe(before.innerHTML);
+  });
+
+  it.each([
+    ['hidden', ''],
+    ['aria-hidden', 'true'],
+  ])('reads the rest of the story when "read more" reveals it by taking %s away', async (attribute, value) => {
+    const rest = document.createElement('p');
+    rest.setAttribute(attribute, value);
+    rest.textContent = DENIAL;
+    document.getElementById('story')!.append(rest);
+    running = startTestSession();
+    await running.session.idle();
+    expect(marks().map((m) => m.getAttribute('data-claim-ids'))).toEqual(['russia-hacking-aimed-to-help-trump']);
+    rest.removeAttribute(attribute);
+    await settled();
+    expect(marks().map((m) => m.getAttribute('data-claim-ids'))).toEqual(['russia-hacking-aimed-to-help-trump', 'trump-campaign-russia-contacts']);
   });
 });
