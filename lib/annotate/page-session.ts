@@ -19,6 +19,7 @@ import type { HighlightStyle, Settings } from '../storage/settings';
 import { offReason, siteOf } from '../storage/settings';
 import { createCardController, type CardController } from './card-controller';
 import { watchDom } from './dom-watch';
+import { focusedMark, restoreFocus, type FocusedMark } from './focus-keeper';
 import { checkAliveOnReturn } from './orphan-check';
 import { createAnnotatedPage, type AnnotatedPage, type CardItem } from './annotated-page';
 import { createSettler } from './settle';
@@ -90,6 +91,8 @@ export function startPageSession(options: PageSessionOptions): PageSession {
   let rematch = false;
   /** Runs in a row that marked the same text again because the page had taken the marks out. */
   let restores = 0;
+  /** The mark the reader's focus was on when the marks were taken out to be written again. */
+  let lostFocus: FocusedMark | null = null;
   // Debounced, but a page that never stops changing is still annotated within MAX_WAIT_MS.
   const settle = createSettler(() => kick(), signal);
 
@@ -185,6 +188,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     } else {
       restores = 0;
     }
+    lostFocus = focusedMark(doc, controller?.card.host, controller?.card.openMark ?? null) ?? lostFocus;
     teardown(root);
     status = 'working';
     rematch = false;
@@ -235,6 +239,9 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     });
     status = 'annotated';
     error = undefined;
+    // After the card controller exists (the card opens again), and once only: no card opens later out of the blue.
+    if (lostFocus) restoreFocus(doc, root.querySelectorAll(MARK_TAG), lostFocus);
+    lostFocus = null;
     options.report(page.claimIds(), null);
   }
 

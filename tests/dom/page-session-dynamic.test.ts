@@ -73,4 +73,19 @@ describe('page session on a page that changes after marking', () => {
     await settled();
     expect(marks().map((m) => m.getAttribute('data-claim-ids'))).toEqual(['russia-hacking-aimed-to-help-trump', 'trump-campaign-russia-contacts']);
   });
+
+  it('keeps keyboard focus on the mark the reader is on when the page adds text and it marks again', async () => {
+    running = startTestSession();
+    await running.session.idle();
+    (marks()[0] as HTMLElement).focus();
+    const more = document.createElement('p');
+    more.textContent = DENIAL;
+    document.getElementById('story')!.append(more);
+    await settled();
+    expect(running.matchCalls).toHaveLength(2);
+    expect(marks()).toHaveLength(2);
+    // Not the document's start: the same claim's mark, a new element since the marks were written again.
+    expect(document.activeElement?.localName).toBe('claimlens-mark');
+    expect(document.activeElement?.getAttribute('data-claim-ids')).toBe('russia-hacking-aimed-to-help-trump');
+  });
 });
