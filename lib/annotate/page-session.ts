@@ -102,9 +102,10 @@ export function startPageSession(options: PageSessionOptions): PageSession {
   };
   // The text model reads these attributes: a region the page makes editable
   // (an inline editor) must lose its marks before the writer saves them with
-  // the text, and text a "read more" reveals by taking hidden or aria-hidden
-  // away is new text to read. (Not style: animations change it all the time.)
-  const dom = watchDom(doc, isOurs, () => settle.schedule(), signal, ['contenteditable', 'hidden', 'aria-hidden']);
+  // the text, and text a "read more" reveals by taking `hidden` away is new
+  // text to read. Not style or aria-hidden: animations change the one all the
+  // time, and carousels the other on every slide, which would mark again.
+  const dom = watchDom(doc, isOurs, () => settle.schedule(), signal, ['contenteditable', 'hidden']);
   const url = () => doc.defaultView?.location.href;
 
   /**
