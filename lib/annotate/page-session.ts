@@ -91,6 +91,8 @@ export function startPageSession(options: PageSessionOptions): PageSession {
   let rematch = false;
   /** Runs in a row that marked the same text again because the page had taken the marks out. */
   let restores = 0;
+  /** The page took out every mark more than MAX_RESTORES times: it shows none, nor do the badge and popup. */
+  let gaveUp = false;
   /** The mark the reader's focus was on when the marks were taken out to be written again. */
   let lostFocus: FocusedMark | null = null;
   // Debounced, but a page that never stops changing is still annotated within MAX_WAIT_MS.
@@ -185,7 +187,11 @@ export function startPageSession(options: PageSessionOptions): PageSession {
       // Same text but marks gone: the page re-rendered. Mark it again, but not
       // forever against a page that removes whatever is added.
       restores = sameText ? restores + 1 : 0;
-      if (restores > MAX_RESTORES) return;
+      if (restores > MAX_RESTORES) {
+        if (!gaveUp) options.report([], null);
+        gaveUp = true;
+        return;
+      }
     } else {
       restores = 0;
     }
@@ -220,6 +226,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
       return;
     }
     page = created;
+    gaveUp = false;
     // The style may have changed while the marks were written (setSettings saw no page then).
     if (settings.highlightStyle !== style) dom.ours(() => created.setStyle(settings!.highlightStyle));
     const abort = new AbortController();
@@ -267,7 +274,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     refresh: () => settle.schedule(0),
     state() {
       const reason = settings ? offReason(settings, url()) : null;
-      return { site: siteOf(url()), status, off: reason, ...(error ? { error } : {}), claims: page?.summaries() ?? [] };
+      return { site: siteOf(url()), status, off: reason, ...(error ? { error } : {}), claims: (!gaveUp && page?.summaries()) || [] };
     },
     focusNextMark() {
       const all = marks();

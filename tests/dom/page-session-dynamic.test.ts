@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // The page session on pages that change under it after it marked them.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_RESTORES } from '../../lib/annotate/page-session';
 import { ARTICLE, DENIAL, startTestSession, type TestSession } from '../support/page-session-harness';
 
 let running: TestSession;
@@ -98,5 +99,23 @@ describe('page session on a page that changes after marking', () => {
     // Not the document's start: the same claim's mark, a new element since the marks were written again.
     expect(document.activeElement?.localName).toBe('claimlens-mark');
     expect(document.activeElement?.getAttribute('data-claim-ids')).toBe('russia-hacking-aimed-to-help-trump');
+  });
+
+  it('says no claims are shown once it stops putting marks back on a page that takes them out', async () => {
+    running = startTestSession();
+    await running.session.idle();
+    expect(running.reports.at(-1)?.claimIds).toEqual(['russia-hacking-aimed-to-help-trump']);
+    const strip = () => {
+      for (const m of marks()) m.replaceWith(...m.childNodes);
+    };
+    new MutationObserver(strip).observe(document.getElementById('story')!, { childList: true, subtree: true });
+    strip();
+    for (let i = 0; i < 6; i++) await settled();
+    expect(running.matchCalls).toHaveLength(1 + MAX_RESTORES);
+    expect(marks()).toEqual([]);
+    // The badge and the popup say what the reader sees: no marks, so no claims to go to.
+    expect(running.reports.at(-1)).toEqual({ claimIds: [], off: null });
+    expect(running.session.state().claims).toEqual([]);
+    expect(running.session.showClaim('russia-hacking-aimed-to-help-trump')).toBe(false);
   });
 });
