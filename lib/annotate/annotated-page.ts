@@ -8,6 +8,7 @@ import type { Annotation, MatchEvidence } from '../match/types';
 import type { MatchedClaim, PageClaimSummary } from '../messages';
 import type { TextModel } from '../page/text-model';
 import type { HighlightStyle } from '../storage/settings';
+import { pairHighlights } from './adopt-marks';
 import { toHighlights, type Highlight } from './highlights';
 import { applyMarksInSlices } from './marks';
 import type { Slicer } from './slices';
@@ -27,8 +28,15 @@ export interface AnnotatedPage {
    * cut by a link is several marks but one stop for the shortcut.
    */
   markElements(): HTMLElement[];
-  /** True while every mark is still in the page under the root. */
+  /** True while every mark is still in the page under the root, over the text the page left there. */
   intact(): boolean;
+  /**
+   * Takes `model` (a new reading of the root, whose text changed elsewhere)
+   * and its matches as this page's, keeping the marks, when they mark
+   * exactly what `result` would (see adopt-marks.ts). False, and nothing
+   * changed, otherwise.
+   */
+  adopt(model: TextModel, result: { annotations: Annotation[]; claims: MatchedClaim[] }): boolean;
   /** The claims a mark carries, each with the evidence of the sentence it sits in. */
   cardItems(mark: Element): CardItem[];
   claimIds(): string[];
@@ -62,9 +70,10 @@ export async function createAnnotatedPage(
   result: { annotations: Annotation[]; claims: MatchedClaim[] },
   pacing: AnnotatePacing,
 ): Promise<AnnotatedPage> {
-  const { annotations, claims } = result;
-  const claimsById = new Map(claims.map((c) => [c.id, c]));
-  const markSet = await applyMarksInSlices(model, toHighlights(annotations), {
+  let { annotations, claims } = result;
+  let claimsById = new Map(claims.map((c) => [c.id, c]));
+  const highlights = toHighlights(annotations);
+  const markSet = await applyMarksInSlices(model, highlights, {
     shouldPause: pacing.slicer.shouldPause,
     pause: async () => {
       await pacing.slicer.pause();
@@ -104,7 +113,9 @@ export async function createAnnotatedPage(
 
   return {
     root: model.root,
-    model,
+    get model() {
+      return model;
+    },
     markElements: () => {
       const seen = new Set<object>();
       const firsts: HTMLElement[] = [];
@@ -115,7 +126,16 @@ export async function createAnnotatedPage(
       }
       return firsts;
     },
-    intact: () => markSet.marks.every((m) => m.element.isConnected && model.root.contains(m.element)),
+    intact: () => markSet.pristine() && markSet.marks.every((m) => m.element.isConnected && model.root.contains(m.element)),
+    adopt(next, nextResult) {
+      const pairs = pairHighlights(next, { text: model.text, highlights }, toHighlights(nextResult.annotations), markSet.marks);
+      if (!pairs) return false;
+      for (const [was, now] of pairs) Object.assign(was, { start: now.start, end: now.end });
+      model = next;
+      ({ annotations, claims } = nextResult);
+      claimsById = new Map(claims.map((c) => [c.id, c]));
+      return true;
+    },
     cardItems,
     claimIds: () => [...new Set(annotations.map((a) => a.claimId))],
     summaries() {

@@ -32,6 +32,8 @@ export interface MarkSet {
   marks: { element: Element; highlight: Highlight }[];
   /** Unwraps every mark and restores the original text nodes. */
   remove(): void;
+  /** True while the page has rewritten none of the text nodes we split (the pieces still hold its text). */
+  pristine(): boolean;
 }
 
 interface Piece {
@@ -155,6 +157,7 @@ function markSetOf(records: SplitRecord[], marks: MarkSet['marks']): MarkSet {
       records.length = 0;
       marks.length = 0;
     },
+    pristine: () => records.every((r) => r.original.data === r.head),
   };
 }
 

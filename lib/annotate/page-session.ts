@@ -10,9 +10,8 @@
  * (one MutationObserver, a short debounce), and a run whose text is what is
  * already annotated does nothing, so rotating ads cost a text walk at most.
  */
-import type { Annotation } from '../match/types';
-import type { AnnotateResult, MatchedClaim, PageState } from '../messages';
-import { articleSignal, type ArticleSignal } from '../page/article-gate';
+import type { PageState } from '../messages';
+import { articleSignal } from '../page/article-gate';
 import { findArticleRoot } from '../page/article-root';
 import { createTextModelBuilder, type TextModel } from '../page/text-model';
 import type { HighlightStyle, Settings } from '../storage/settings';
@@ -25,51 +24,14 @@ import { createAnnotatedPage, type AnnotatedPage, type CardItem } from './annota
 import { createSettler } from './settle';
 import { createSlicer } from './slices';
 import { MARK_TAG } from './tags';
+import type { PageSession, PageSessionOptions } from './page-session-types';
 
 export { MAX_WAIT_MS, SETTLE_MS } from './settle';
 
 /** How often in a row marks the page took out (with its text unchanged) are put back. */
 export const MAX_RESTORES = 2;
 
-/** What the session needs from the content script. */
-export interface PageSessionOptions {
-  doc: Document;
-  signal: AbortSignal;
-  /** Asks the background to match the article text. */
-  match(text: string): Promise<AnnotateResult>;
-  cardCss: string;
-  renderCard(container: HTMLElement, items: CardItem[]): void;
-  clearCard(container: HTMLElement): void;
-  /** Reports the page's claims (or why there are none) for the toolbar badge. */
-  report(claimIds: string[], off: 'paused' | 'site-off' | null): void;
-  /** Text of the hidden description of a mark (its claims), for assistive tech. */
-  describe(claims: MatchedClaim[]): string;
-  /**
-   * The gate's verdict on this document when the caller has just run the
-   * gate (the gate-first content script did, before asking for the
-   * annotator): the first run uses it instead of running the gate again.
-   */
-  verdict?: ArticleSignal | null;
-  /** False once the extension is gone (an orphaned content script): runs stop; see ArticleWatchOptions.alive. */
-  alive?: () => boolean;
-}
-
-/** The session's handle, used by the content script's message handlers. */
-export interface PageSession {
-  /** Applies new settings: switching off removes every mark; switching on annotates. */
-  setSettings(settings: Settings): void;
-  /** Looks again soon (a client-side route change). */
-  refresh(): void;
-  state(): PageState;
-  /** Focuses the next mark after the focused element, wrapping around; false when there is none. */
-  focusNextMark(): boolean;
-  /** Scrolls to the claim's first mark, focuses it and opens its card. */
-  showClaim(claimId: string): boolean;
-  /** The current annotations, for export; null when there are none. */
-  annotated(): { model: TextModel; annotations: Annotation[]; claims: MatchedClaim[] } | null;
-  /** Resolves when no run is pending or running (for tests). */
-  idle(): Promise<void>;
-}
+export type { PageSession, PageSessionOptions } from './page-session-types';
 
 /** Unwraps every mark under `root`, ours or copies the page made of them (their text stays). */
 function unwrapMarks(root: Element): void {
@@ -129,6 +91,12 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     });
   }
 
+  /** Takes the marks out to write them anew, noting the mark the reader's focus is on. */
+  function markAfresh(root: Element) {
+    lostFocus = focusedMark(doc, controller?.card.host, controller?.card.openMark ?? null) ?? lostFocus;
+    teardown(root);
+  }
+
   function kick() {
     if (running) {
       again = true;
@@ -178,12 +146,20 @@ export function startPageSession(options: PageSessionOptions): PageSession {
       options.report([], null);
       return;
     }
+    /** The marks, when they may be kept (see adopt-marks.ts), and the reading of the text with them in place. */
+    let kept: AnnotatedPage | null = null;
+    let reading: TextModel | null = null;
     if (page && page.root === root && status !== 'error' && !rematch) {
       // Marks split text nodes but keep the text: equal text means nothing new to read.
       const current = await buildModel(root);
       if (!current) return;
       const sameText = current.text === page.model.text;
-      if (sameText && page.intact()) return;
+      const intact = page.intact();
+      if (sameText && intact) return;
+      if (intact) {
+        kept = page;
+        reading = current;
+      }
       // Same text but marks gone: the page re-rendered. Mark it again, but not
       // forever against a page that removes whatever is added.
       restores = sameText ? restores + 1 : 0;
@@ -195,21 +171,37 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     } else {
       restores = 0;
     }
-    lostFocus = focusedMark(doc, controller?.card.host, controller?.card.openMark ?? null) ?? lostFocus;
-    teardown(root);
+    if (!kept) markAfresh(root);
     status = 'working';
     rematch = false;
-    const model = await buildModel(root);
+    let model = reading ?? (await buildModel(root));
     if (!model || signal.aborted) return;
     const result = await options.match(model.text);
     if (signal.aborted || !settings || offReason(settings, url())) return;
+    // The page may have changed while the background matched: start over with the new text.
+    let stale = !model.segments.every((s) => s.node.isConnected && s.node.data.length === s.end - s.start);
+    if (kept) {
+      // Marks that mark what this reading would stay, and the reader's card with them.
+      if (!stale && result.ok && kept.adopt(model, result)) {
+        status = 'annotated';
+        error = undefined;
+        options.report(kept.claimIds(), null);
+        return;
+      }
+      // Others go. Marks keep the text, so this reading's matches hold for the text without them.
+      markAfresh(root);
+      if (result.ok && !stale) {
+        model = await buildModel(root);
+        if (!model || signal.aborted) return;
+        stale = model.text !== reading!.text;
+      }
+    }
     if (!result.ok) {
       status = 'error';
       error = result.error;
       return;
     }
-    // The page may have changed while the background matched: start over with the new text.
-    if (!model.segments.every((s) => s.node.isConnected && s.node.data.length === s.end - s.start)) {
+    if (stale) {
       again = true;
       return;
     }

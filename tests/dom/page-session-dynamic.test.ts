@@ -118,4 +118,45 @@ describe('page session on a page that changes after marking', () => {
     expect(running.session.state().claims).toEqual([]);
     expect(running.session.showClaim('russia-hacking-aimed-to-help-trump')).toBe(false);
   });
+
+  it('keeps its marks and the open card when the page changes the story\'s text elsewhere', async () => {
+    document.getElementById('story')!.insertAdjacentHTML('afterbegin', '<p>Updated <time>1 minute ago</time>.</p>');
+    running = startTestSession();
+    await running.session.idle();
+    const [mark] = marks();
+    mark!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    const card = document.querySelector('claimlens-card') as HTMLElement;
+    expect(card.style.display).toBe('block');
+    // A live timestamp ticks, and a paragraph with no claim arrives further down.
+    document.querySelector('time')!.textContent = '2 minutes ago';
+    document.getElementById('story')!.insertAdjacentHTML('beforeend', '<p>More words about the weather and the roads arrived later today.</p>');
+    await settled();
+    expect(running.matchCalls).toHaveLength(2);
+    expect(running.matchCalls[1]).toContain('2 minutes ago');
+    expect(marks()).toEqual([mark]);
+    expect(document.querySelector('claimlens-card')).toBe(card);
+    expect(card.style.display).toBe('block');
+    // The kept marks answer for the new reading: the card, the popup and the export.
+    expect(running.session.annotated()?.model.text).toContain('2 minutes ago');
+    const { model, annotations } = running.session.annotated()!;
+    expect(model.text.slice(annotations[0]!.start, annotations[0]!.end)).toBe(mark!.textContent);
+    expect(running.session.state().claims).toMatchObject([{ id: 'russia-hacking-aimed-to-help-trump', marks: 1 }]);
+  });
+
+  it('marks again when the new text brings a claim, and when the page rewrote the text around a mark', async () => {
+    running = startTestSession();
+    await running.session.idle();
+    const [mark] = marks();
+    const more = document.createElement('p');
+    more.textContent = DENIAL;
+    document.getElementById('story')!.append(more);
+    await settled();
+    expect(marks().map((m) => m.getAttribute('data-claim-ids'))).toEqual(['russia-hacking-aimed-to-help-trump', 'trump-campaign-russia-contacts']);
+    expect(marks()[0]).not.toBe(mark);
+    // A framework rewrites its own node before the marked sentence (React sets nodeValue): our pieces of it are stale.
+    const em = marks()[0]!.parentElement!;
+    (em.firstChild as Text).data = 'Rewritten. ';
+    await settled();
+    expect(em.textContent).toBe('Rewritten. ');
+  });
 });
