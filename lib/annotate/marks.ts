@@ -24,6 +24,8 @@ interface SplitRecord {
   marks: Element[];
   /** The original's data right after splitting; changed means the page rewrote it. */
   head?: string;
+  /** The original's parent; another (or none) means the page moved or removed it. */
+  parent: ParentNode | null;
 }
 
 /** The marks of one annotation pass and how to undo them. */
@@ -32,7 +34,7 @@ export interface MarkSet {
   marks: { element: Element; highlight: Highlight }[];
   /** Unwraps every mark and restores the original text nodes. */
   remove(): void;
-  /** True while the page has rewritten none of the text nodes we split (the pieces still hold its text). */
+  /** True while the page has rewritten, moved or removed none of the text nodes we split. */
   pristine(): boolean;
 }
 
@@ -86,7 +88,7 @@ function piecesByNode(model: TextModel, highlights: readonly Highlight[]): Map<T
 
 /** Splits one text node and wraps its pieces; returns what it did. */
 function wrapNode(doc: Document, original: Text, pieces: Piece[], out: MarkSet['marks']): SplitRecord {
-  const record: SplitRecord = { original, created: [], marks: [] };
+  const record: SplitRecord = { original, created: [], marks: [], parent: original.parentNode };
   let current = original;
   let offset = 0;
   for (const piece of pieces.sort((a, b) => a.from - b.from)) {
@@ -133,8 +135,9 @@ function restoreNode(record: SplitRecord): void {
   for (const mark of record.marks) {
     if (mark.parentNode) mark.replaceWith(...mark.childNodes);
   }
-  // A page that rewrote its node wrote all of its text there: the pieces are stale.
-  if (record.original.data !== record.head) {
+  // A page that rewrote its node wrote all of its text there, and one that removed it
+  // took all of its text away: either way the pieces are stale.
+  if (record.original.data !== record.head || removedWithItsText(record)) {
     for (const piece of record.created) piece.remove();
     return;
   }
@@ -148,6 +151,26 @@ function restoreNode(record: SplitRecord): void {
   }
 }
 
+/** True while the page has neither rewritten nor moved the node we split. */
+function untouched(record: SplitRecord): boolean {
+  return record.original.data === record.head && record.original.parentNode === record.parent;
+}
+
+/**
+ * True when the page took the node we split out of its place, and its text
+ * with it (React removes the text nodes it rendered). normalize() takes it
+ * out too, but keeps its text: an emptied node just goes, and one that
+ * held text is merged into the text node before it, which then ends with
+ * that text (unwrapped marks are gone by now, so that node is just before
+ * our first piece). Nothing tells an emptied node's removal apart, so its
+ * pieces stay.
+ */
+function removedWithItsText({ original, parent, head = '', created }: SplitRecord): boolean {
+  if (original.parentNode === parent || head === '') return false;
+  const before = created[0]?.previousSibling;
+  return !(before?.nodeType === 3 && (before as Text).data.endsWith(head));
+}
+
 /** A MarkSet whose records are filled in as nodes are wrapped. */
 function markSetOf(records: SplitRecord[], marks: MarkSet['marks']): MarkSet {
   return {
@@ -157,7 +180,7 @@ function markSetOf(records: SplitRecord[], marks: MarkSet['marks']): MarkSet {
       records.length = 0;
       marks.length = 0;
     },
-    pristine: () => records.every((r) => r.original.data === r.head),
+    pristine: () => records.every(untouched),
   };
 }
 

@@ -159,4 +159,20 @@ describe('page session on a page that changes after marking', () => {
     await settled();
     expect(em.textContent).toBe('Rewritten. ');
   });
+
+  it('leaves none of the text of a node the page removed, when the node held text before its mark', async () => {
+    // React's conditional rendering: the app removes the text node it rendered, and with it all of its text.
+    document.getElementById('story')!.insertAdjacentHTML('beforeend', `<p id="own">Lead words. ${DENIAL}</p>`);
+    running = startTestSession();
+    await running.session.idle();
+    const own = document.getElementById('own')!;
+    expect(own.querySelector('claimlens-mark')).not.toBeNull();
+    const node = own.firstChild as Text;
+    expect(node.data).toBe('Lead words. ');
+    own.removeChild(node);
+    own.append('Other words.');
+    await settled();
+    expect(own.textContent).toBe('Other words.');
+    expect(own.querySelector('claimlens-mark')).toBeNull();
+  });
 });
