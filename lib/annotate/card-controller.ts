@@ -21,7 +21,7 @@ const CLOSE_DELAY_MS = 300;
  * only passes under the pointer (the page scrolled by the wheel, the pointer
  * crossing a mark on its way to the open card) opens nothing.
  */
-const OPEN_DELAY_MS = 150;
+export const OPEN_DELAY_MS = 150;
 
 /** What the controller needs from its owner. */
 export interface CardControllerOptions {

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // The page session on pages that change under it after it marked them.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OPEN_DELAY_MS } from '../../lib/annotate/card-controller';
 import { MAX_RESTORES } from '../../lib/annotate/page-session';
 import { ARTICLE, DENIAL, startTestSession, type TestSession } from '../support/page-session-harness';
 
@@ -125,6 +126,8 @@ describe('page session on a page that changes after marking', () => {
     await running.session.idle();
     const [mark] = marks();
     mark!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    // The card opens once the pointer rests on the mark (card-controller.ts OPEN_DELAY_MS).
+    await new Promise((resolve) => setTimeout(resolve, OPEN_DELAY_MS + 50));
     const card = document.querySelector('claimlens-card') as HTMLElement;
     expect(card.style.display).toBe('block');
     // A live timestamp ticks, and a paragraph with no claim arrives further down.
