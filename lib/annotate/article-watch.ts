@@ -4,7 +4,9 @@
  * content (a client-side route change included: the gate reads only the
  * DOM), and ask for the annotator (once per document)
  * as soon as it is. The annotator then takes the page over: its session
- * re-checks the gate on every later change.
+ * re-checks the gate on every later change. A request that fails (the
+ * background asleep or being reloaded) is made again on a later page change,
+ * a few times at most.
  *
  * This module is all the content script carries on pages that are not
  * articles, with the gate (lib/page/article-gate.ts), so it imports nothing
@@ -18,7 +20,11 @@ import { createSettler } from './settle';
 export interface ArticleWatchOptions {
   doc: Document;
   signal: AbortSignal;
-  /** Loads the annotator into this document (resolves once it runs); called at most once. */
+  /**
+   * Loads the annotator into this document (resolves once it runs). Called
+   * once, and again after a failure on a later page change (settled), at
+   * most MAX_LOAD_TRIES times in all.
+   */
   load(verdict: ArticleSignal): Promise<void>;
   /**
    * False once the extension is gone (reloaded or updated while the page
@@ -29,8 +35,17 @@ export interface ArticleWatchOptions {
 }
 
 /**
+ * How many times in all the annotator is asked for. A failure is often
+ * transient (a background service worker waking up, the extension
+ * reloading), so a later page change tries again; but a page that keeps
+ * changing must not keep asking a background that keeps failing.
+ */
+export const MAX_LOAD_TRIES = 3;
+
+/**
  * `watching`: not an article (yet); `loading`: the annotator was asked for;
- * `loaded`: it was injected; `failed`: it could not be (see `error`).
+ * `loaded`: it was injected; `failed`: it could not be (see `error`); a later page change tries again
+ * while tries are left.
  */
 export type ArticleWatchStatus = 'watching' | 'loading' | 'loaded' | 'failed';
 
@@ -46,13 +61,15 @@ export function watchForArticle(options: ArticleWatchOptions): ArticleWatch {
   const { doc } = options;
   let status: ArticleWatchStatus = 'watching';
   let error: string | undefined;
-  // The watching ends with the content script or when the annotator is asked for.
+  let tries = 0;
+  // The watching ends with the content script, once the annotator runs, or when no tries are left.
   const watching = new AbortController();
   options.signal.addEventListener('abort', () => watching.abort(), { once: true });
   const settle = createSettler(() => check(), watching.signal);
 
   function check(): void {
-    if (status !== 'watching' || watching.signal.aborted) return;
+    // While a request is out the page's changes wait: one request at a time.
+    if (status === 'loading' || status === 'loaded' || watching.signal.aborted) return;
     if (options.alive && !options.alive()) {
       watching.abort();
       return;
@@ -60,14 +77,18 @@ export function watchForArticle(options: ArticleWatchOptions): ArticleWatch {
     const verdict = articleSignal(doc);
     if (!verdict) return;
     status = 'loading';
-    watching.abort();
+    tries++;
     options.load(verdict).then(
       () => {
         status = 'loaded';
+        error = undefined;
+        watching.abort();
       },
       (e: unknown) => {
         status = 'failed';
         error = e instanceof Error ? e.message : String(e);
+        // No retry at once (that would be a loop against a failing background): the next settled page change tries.
+        if (tries >= MAX_LOAD_TRIES) watching.abort();
       },
     );
   }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { watchForArticle } from '../../lib/annotate/article-watch';
+import { MAX_LOAD_TRIES, watchForArticle } from '../../lib/annotate/article-watch';
 import { watchDom } from '../../lib/annotate/dom-watch';
 import { SETTLE_MS } from '../../lib/annotate/settle';
 
@@ -90,5 +90,48 @@ describe('watchForArticle', () => {
     await sleep(SETTLE_MS + 150);
     expect([loads, checks]).toEqual([[], after]);
   });
-});
 
+  it('asks for the annotator again on a later page change after a failed load, a few times at most', async () => {
+    // The background was asleep or reloading: the first request fails, a later one may not.
+    document.head.innerHTML = '<meta property="og:type" content="article">';
+    document.body.innerHTML = `<article>${PARA}${PARA}</article>`;
+    let fail = true;
+    let calls = 0;
+    const watch = watchForArticle({
+      doc: document,
+      signal: abort.signal,
+      load: async () => {
+        calls++;
+        if (fail) throw new Error('Could not establish connection');
+      },
+    });
+    await sleep(SETTLE_MS + 50);
+    // No retry on its own while the page stays still: only a page change brings one.
+    expect([calls, watch.status(), watch.error()]).toEqual([1, 'failed', 'Could not establish connection']);
+    fail = false;
+    document.querySelector('article')!.append(Object.assign(document.createElement('p'), { textContent: 'More.' }));
+    await sleep(SETTLE_MS + 50);
+    expect([calls, watch.status(), watch.error()]).toEqual([2, 'loaded', undefined]);
+    // Loaded: later changes ask for nothing.
+    document.querySelector('article')!.append(Object.assign(document.createElement('p'), { textContent: 'Still more.' }));
+    await sleep(SETTLE_MS + 50);
+    expect(calls).toBe(2);
+  });
+
+  it('stops asking once every try has failed, however much the page changes', async () => {
+    document.head.innerHTML = '<meta property="og:type" content="article">';
+    document.body.innerHTML = `<article>${PARA}${PARA}</article>`;
+    let calls = 0;
+    const load = async () => {
+      calls++;
+      throw new Error('gone');
+    };
+    const watch = watchForArticle({ doc: document, signal: abort.signal, load });
+    for (let i = 0; i < MAX_LOAD_TRIES + 3; i++) {
+      await sleep(SETTLE_MS + 50);
+      document.querySelector('article')!.append(Object.assign(document.createElement('p'), { textContent: `Change ${i}.` }));
+    }
+    await sleep(SETTLE_MS + 50);
+    expect([calls, watch.status()]).toEqual([MAX_LOAD_TRIES, 'failed']);
+  });
+});
