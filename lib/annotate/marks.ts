@@ -243,3 +243,8 @@ export async function applyMarksInSlices(model: TextModel, highlights: readonly 
   marks.sort((a, b) => a.highlight.start - b.highlight.start);
   return set;
 }
+
+/** Unwraps every mark under `root`, ours or copies the page made of them (their text stays). */
+export function unwrapMarks(root: Element): void {
+  for (const m of root.querySelectorAll(MARK_TAG)) m.replaceWith(...m.childNodes);
+}

@@ -17,6 +17,7 @@ import { createTextModelBuilder, type TextModel } from '../page/text-model';
 import type { HighlightStyle, Settings } from '../storage/settings';
 import { offReason, siteOf } from '../storage/settings';
 import { createCardController, type CardController } from './card-controller';
+import { isDesignMode, watchDesignMode } from './design-mode';
 import { watchDom } from './dom-watch';
 import { focusedMark, restoreFocus, type FocusedMark } from './focus-keeper';
 import { checkAliveOnReturn } from './orphan-check';
@@ -24,6 +25,7 @@ import { createAnnotatedPage, type AnnotatedPage, type CardItem } from './annota
 import { createSettler } from './settle';
 import { createSlicer } from './slices';
 import { MARK_TAG } from './tags';
+import { unwrapMarks } from './marks';
 import type { PageSession, PageSessionOptions } from './page-session-types';
 
 export { MAX_WAIT_MS, SETTLE_MS } from './settle';
@@ -32,11 +34,6 @@ export { MAX_WAIT_MS, SETTLE_MS } from './settle';
 export const MAX_RESTORES = 2;
 
 export type { PageSession, PageSessionOptions } from './page-session-types';
-
-/** Unwraps every mark under `root`, ours or copies the page made of them (their text stays). */
-function unwrapMarks(root: Element): void {
-  for (const m of root.querySelectorAll(MARK_TAG)) m.replaceWith(...m.childNodes);
-}
 
 /** Starts the session; it ends with `options.signal`. */
 export function startPageSession(options: PageSessionOptions): PageSession {
@@ -139,7 +136,8 @@ export function startPageSession(options: PageSessionOptions): PageSession {
       options.report([], off);
       return;
     }
-    const root = (known ?? articleSignal(doc)) ? findArticleRoot(doc) : null;
+    // A document in designMode is being edited as a whole (design-mode.ts): nothing of it is marked.
+    const root = !isDesignMode(doc) && (known ?? articleSignal(doc)) ? findArticleRoot(doc) : null;
     if (!root) {
       teardown();
       status = 'not-article';
@@ -177,7 +175,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     let model = reading ?? (await buildModel(root));
     if (!model || signal.aborted) return;
     const result = await options.match(model.text);
-    if (signal.aborted || !settings || offReason(settings, url())) return;
+    if (signal.aborted || !settings || offReason(settings, url()) || isDesignMode(doc)) return;
     // The page may have changed while the background matched: start over with the new text.
     let stale = !model.segments.every((s) => s.node.isConnected && s.node.data.length === s.end - s.start);
     if (kept) {
@@ -246,6 +244,13 @@ export function startPageSession(options: PageSessionOptions): PageSession {
   }
 
   signal.addEventListener('abort', () => teardown(), { once: true });
+
+  // At once, before the edit the event announces lands in a mark; the run then reports no claims.
+  watchDesignMode(doc, () => {
+    if (!page && !controller) return;
+    teardown();
+    settle.schedule(0);
+  }, signal);
 
   // An orphaned session leaves the page as it was as soon as the reader is back on it.
   if (options.alive) checkAliveOnReturn(doc, options.alive, () => teardown(), signal);

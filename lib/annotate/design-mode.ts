@@ -1,0 +1,32 @@
+/**
+ * Noticing a document made editable as a whole: `document.designMode = 'on'`
+ * (a CMS's editor in a frame, a reader's "edit this page" bookmarklet). Its
+ * text is then the writer's, saved as it is, so marks left in it would be
+ * saved into the author's text. Unlike a contenteditable attribute, turning
+ * designMode on changes no attribute and fires no mutation or event, so the
+ * page watch cannot see it. Nothing can be typed, pasted or dropped into a
+ * document without one of the events below reaching it first, though, so
+ * checking then takes the marks out before the first edit lands in them.
+ */
+
+/** True when the whole document is editable (designMode on). */
+export function isDesignMode(doc: Document): boolean {
+  // Browsers answer 'on' or 'off' whatever case was set; a mode they lack reads undefined.
+  return String(doc.designMode).toLowerCase() === 'on';
+}
+
+/** Events that come before any edit: putting the caret (pointer, focus) and typing, pasting or dropping. */
+const BEFORE_EDIT = ['pointerdown', 'mousedown', 'focusin', 'keydown', 'beforeinput', 'paste', 'drop'] as const;
+
+/**
+ * Calls `onEditable` when one of those events reaches `doc` while its
+ * designMode is on, until `signal` aborts. Listens in the capture phase on
+ * the document, so it runs before the card's listeners and the editing
+ * itself; the check is one property read.
+ */
+export function watchDesignMode(doc: Document, onEditable: () => void, signal: AbortSignal): void {
+  const check = () => {
+    if (isDesignMode(doc)) onEditable();
+  };
+  for (const type of BEFORE_EDIT) doc.addEventListener(type, check, { signal, capture: true });
+}
