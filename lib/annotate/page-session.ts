@@ -66,7 +66,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
   // the text, and text a "read more" reveals by taking `hidden` away is new
   // text to read. Not style or aria-hidden: animations change the one all the
   // time, and carousels the other on every slide, which would mark again.
-  const dom = watchDom(doc, isOurs, () => settle.schedule(), signal, ['contenteditable', 'hidden']);
+  const dom = watchDom(doc, isOurs, onPageChange, signal, ['contenteditable', 'hidden']);
   const url = () => doc.defaultView?.location.href;
 
   /**
@@ -86,6 +86,20 @@ export function startPageSession(options: PageSessionOptions): PageSession {
       page = null;
       for (const root of roots) unwrapMarks(root);
     });
+  }
+
+  /**
+   * Closes the card at once when the page took its mark out: it would stay
+   * until the next run at a stale place (the top left corner), over the page.
+   * Reading focus first, as markAfresh does: hiding the card drops a focus inside it.
+   */
+  function onPageChange() {
+    const card = controller?.card;
+    if (card?.openMark && !card.openMark.isConnected) {
+      lostFocus = focusedMark(doc, card.host, card.openMark) ?? lostFocus;
+      card.close();
+    }
+    settle.schedule();
   }
 
   /** Takes the marks out to write them anew, noting the mark the reader's focus is on. */

@@ -178,4 +178,32 @@ describe('page session on a page that changes after marking', () => {
     expect(own.textContent).toBe('Other words.');
     expect(own.querySelector('claimlens-mark')).toBeNull();
   });
+
+  it('closes the open card at once when the page takes its mark out', async () => {
+    running = startTestSession();
+    await running.session.idle();
+    marks()[0]!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, OPEN_DELAY_MS + 50));
+    const card = document.querySelector('claimlens-card') as HTMLElement;
+    expect(card.style.display).toBe('block');
+    // The page drops the sentence (a framework re-rendering its own node): the card must not hang on at a stale place.
+    marks()[0]!.parentElement!.remove();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(card.style.display).toBe('none');
+  });
+
+  it('keeps keyboard focus on the claim when the page replaces the mark whose card holds it', async () => {
+    running = startTestSession();
+    await running.session.idle();
+    const mark = marks()[0] as HTMLElement;
+    mark.focus();
+    mark.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    expect(document.activeElement?.localName).toBe('claimlens-card');
+    // A re-render: the same sentence in a new element, without our marks.
+    const em = mark.parentElement!;
+    em.replaceWith(Object.assign(document.createElement('em'), { textContent: em.textContent }));
+    await settled();
+    expect(document.activeElement?.localName).toBe('claimlens-mark');
+    expect(document.activeElement?.getAttribute('data-claim-ids')).toBe('russia-hacking-aimed-to-help-trump');
+  });
 });
