@@ -37,6 +37,8 @@ export interface AnnotatedPage {
    * changed, otherwise.
    */
   adopt(model: TextModel, result: { annotations: Annotation[]; claims: MatchedClaim[] }): boolean;
+  /** True when two marks are pieces of the same highlighted run (one card for both). */
+  sameRun(a: Element, b: Element): boolean;
   /** The claims a mark carries, each with the evidence of the sentence it sits in. */
   cardItems(mark: Element): CardItem[];
   claimIds(): string[];
@@ -137,6 +139,10 @@ export async function createAnnotatedPage(
       return true;
     },
     cardItems,
+    sameRun(a, b) {
+      const run = markSet.marks.find((m) => m.element === a)?.highlight;
+      return !!run && markSet.marks.some((m) => m.element === b && m.highlight === run);
+    },
     claimIds: () => [...new Set(annotations.map((a) => a.claimId))],
     summaries() {
       return claims.map((c) => ({

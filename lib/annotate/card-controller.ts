@@ -33,6 +33,12 @@ export interface CardControllerOptions {
   render(container: HTMLElement, mark: Element): void;
   /** Empties `container` when the card closes (e.g. Preact render(null)). */
   clear(container: HTMLElement): void;
+  /**
+   * True when two marks are pieces of one highlighted run (a sentence a link
+   * cuts into several marks): their card is the same, so the open card stays
+   * as it is, where it is, when the pointer or focus moves from one to the other.
+   */
+  sameRun?(a: Element, b: Element): boolean;
   signal: AbortSignal;
 }
 
@@ -96,6 +102,8 @@ export function createCardController(options: CardControllerOptions): CardContro
   let stopPositioning: (() => void) | undefined;
   // Returning focus to a mark after Escape must not reopen its card.
   let focusReturningTo: Element | null = null;
+  /** True when `mark`'s card is the one open: its own or another piece of its run. */
+  const isShown = (mark: Element) => mark === openMark || (openMark !== null && !!options.sameRun?.(openMark, mark));
 
   const cancelClose = () => {
     clearTimeout(closeTimer);
@@ -139,7 +147,7 @@ export function createCardController(options: CardControllerOptions): CardContro
 
   function open(mark: Element) {
     cancelClose();
-    if (openMark === mark) return;
+    if (isShown(mark)) return;
     stopPositioning?.();
     openMark = mark;
     options.render(container, mark);
@@ -172,7 +180,7 @@ export function createCardController(options: CardControllerOptions): CardContro
     const mark = markFrom(e.target);
     if (!mark) return;
     clearTimeout(openTimer);
-    if (mark === openMark) cancelClose();
+    if (isShown(mark)) cancelClose();
     else openTimer = setTimeout(() => open(mark), OPEN_DELAY_MS);
   }, listen);
   root.addEventListener('mouseout', (e) => {

@@ -244,6 +244,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
         css: options.cardCss,
         signal: abort.signal,
         render: (container, mark) => options.renderCard(container, annotated.cardItems(mark)),
+        sameRun: (a, b) => annotated.sameRun(a, b),
         clear: options.clearCard,
       });
       controller = { card, abort };

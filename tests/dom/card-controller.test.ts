@@ -4,9 +4,10 @@ import { CARD_TAG, createCardController } from '../../lib/annotate/card-controll
 
 let abort: AbortController;
 
-function setup() {
+/** The default page: two marks of different claims. `extra` adds content to the article. */
+function setup(extra: { html?: string; sameRun?: (a: Element, b: Element) => boolean } = {}) {
   document.body.innerHTML = `<article id="root"><p>Before <claimlens-mark id="m1" tabindex="0" data-claim-ids="a">one</claimlens-mark>
-    and <claimlens-mark id="m2" tabindex="0" data-claim-ids="b">two</claimlens-mark> <span id="plain">plain</span></p></article>`;
+    and <claimlens-mark id="m2" tabindex="0" data-claim-ids="b">two</claimlens-mark> <span id="plain">plain</span></p>${extra.html ?? ''}</article>`;
   const root = document.querySelector('#root')!;
   abort = new AbortController();
   const rendered: string[] = [];
@@ -26,6 +27,7 @@ function setup() {
       container.append(button);
     },
     clear: (container) => container.replaceChildren(),
+    ...(extra.sameRun ? { sameRun: extra.sameRun } : {}),
   });
   const host = document.querySelector(CARD_TAG) as HTMLElement;
   return { root, controller, rendered, host, mark: (id: string) => document.getElementById(id)! };
@@ -203,5 +205,26 @@ describe('card controller', () => {
     const tab = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true, cancelable: true });
     dialog.dispatchEvent(tab);
     expect([isOpen(host), tab.defaultPrevented]).toEqual([true, false]);
+  });
+
+  it('keeps the card open and in place when the pointer or focus moves to another piece of the same run', () => {
+    // One sentence cut by a link into three marks (r1, r2 in the link, r3); m1 carries the same claim in another sentence.
+    const { host, mark, rendered } = setup({
+      html: '<p><claimlens-mark id="r1" data-claim-ids="a">Said </claimlens-mark><a id="link" href="#x"><claimlens-mark id="r2" data-claim-ids="a">this</claimlens-mark></a><claimlens-mark id="r3" data-claim-ids="a"> here.</claimlens-mark></p>',
+      sameRun: (a, b) => a.id.startsWith('r') && b.id.startsWith('r'),
+    });
+    hover(mark('r1'));
+    out(mark('r1'), mark('r2'));
+    hover(mark('r2'));
+    // Across the link's own edge (not a mark) to the next piece.
+    out(mark('r2'), document.getElementById('link'));
+    hover(mark('r3'));
+    vi.advanceTimersByTime(1000);
+    (mark('r3') as HTMLElement).focus();
+    expect([isOpen(host), rendered]).toEqual([true, ['r1']]);
+    // Another sentence with the same claim is another card (its own evidence, its own place).
+    out(mark('r3'), mark('m1'));
+    hover(mark('m1'));
+    expect([isOpen(host), rendered]).toEqual([true, ['r1', 'm1']]);
   });
 });

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
+import { OPEN_DELAY_MS } from '../../lib/annotate/card-controller';
 import { MAX_WAIT_MS } from '../../lib/annotate/page-session';
 import { articleSignal } from '../../lib/page/article-gate';
 import { DEFAULT_SETTINGS } from '../../lib/storage/settings';
@@ -12,6 +13,15 @@ vi.mock('../../lib/page/article-gate', async (original) => {
 });
 
 usePageSession();
+
+/** Puts the claim's sentence, cut by a link into three marks, in place of the seed one, and annotates. */
+async function startOnLinkSplitSentence(): Promise<void> {
+  const [head, rest] = [HACKING.slice(0, 40), HACKING.slice(40)];
+  story().insertAdjacentHTML('beforeend', `<p>${head}<a href="#a">${rest.slice(0, 20)}</a>${rest.slice(20)}</p>`);
+  document.querySelector('#story em')!.remove();
+  start();
+  await run.session.idle();
+}
 
 describe('page session', () => {
   it('annotates the article through the background and run.reports its claims', async () => {
@@ -123,11 +133,7 @@ describe('page session', () => {
 
   it('makes a sentence one Tab stop however many links cut it into marks', async () => {
     // Every piece was a stop: Tab walked the claim's links and the pieces between them, each announcing the claim.
-    const [head, rest] = [HACKING.slice(0, 40), HACKING.slice(40)];
-    story().insertAdjacentHTML('beforeend', `<p>${head}<a href="#a">${rest.slice(0, 20)}</a>${rest.slice(20)}</p>`);
-    document.querySelector('#story em')!.remove();
-    start();
-    await run.session.idle();
+    await startOnLinkSplitSentence();
     const pieces = marks();
     expect(pieces.length).toBe(3);
     expect(new Set(pieces.map((m) => m.getAttribute('data-claim-ids'))).size).toBe(1);
@@ -135,6 +141,23 @@ describe('page session', () => {
     // A piece that is not a stop still opens the card when clicked (focused) or hovered.
     (pieces[1] as HTMLElement).focus();
     expect((document.querySelector('claimlens-card') as HTMLElement).style.display).toBe('block');
+  });
+
+  it('keeps the card of a sentence cut by a link as it is when the pointer moves on to the next piece', async () => {
+    await startOnLinkSplitSentence();
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const [first, second] = marks();
+    first!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    await sleep(OPEN_DELAY_MS + 50);
+    const host = document.querySelector('claimlens-card') as HTMLElement;
+    const dialog = host.shadowRoot!.querySelector('[role="dialog"]');
+    expect([host.style.display, dialog]).toEqual(['block', expect.anything()]);
+    first!.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: second }));
+    second!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    await sleep(OPEN_DELAY_MS + 50);
+    // The same card: not rendered again (nor placed again under the other piece).
+    expect(host.style.display).toBe('block');
+    expect(host.shadowRoot!.querySelector('[role="dialog"]')).toBe(dialog);
   });
 
   it('shows an error state and no marks when the index fails to load', async () => {
