@@ -20,6 +20,7 @@ import { createCardController, type CardController } from './card-controller';
 import { isDesignMode, watchDesignMode } from './design-mode';
 import { watchDom } from './dom-watch';
 import { focusedMark, restoreFocus, type FocusedMark } from './focus-keeper';
+import { markAfter, revealMark } from './mark-navigation';
 import { checkAliveOnReturn } from './orphan-check';
 import { createAnnotatedPage, type AnnotatedPage, type CardItem } from './annotated-page';
 import { createSettler } from './settle';
@@ -289,26 +290,14 @@ export function startPageSession(options: PageSessionOptions): PageSession {
       return { site: siteOf(url()), status, off: reason, ...(error ? { error } : {}), claims: (!gaveUp && page?.summaries()) || [] };
     },
     focusNextMark() {
-      const all = marks();
-      if (all.length === 0) return false;
-      // Focus inside the card stands for the card's mark: the host sits after
-      // the article, so no mark would follow it and the shortcut went back to the first.
-      const card = controller?.card;
-      const active = card && doc.activeElement === card.host ? card.openMark : doc.activeElement;
-      const next =
-        all.find((m) => active && active !== m && !!(active.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING) && !active.contains(m)) ?? all[0]!;
-      next.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-      next.focus({ preventScroll: true });
-      controller?.card.open(next);
-      return true;
+      const next = markAfter(marks(), doc.activeElement, controller?.card);
+      if (next) revealMark(next, controller?.card);
+      return next !== null;
     },
     showClaim(claimId) {
       const mark = marks().find((m) => (m.getAttribute('data-claim-ids') ?? '').split(' ').includes(claimId));
-      if (!mark) return false;
-      mark.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-      mark.focus({ preventScroll: true });
-      controller?.card.open(mark);
-      return true;
+      if (mark) revealMark(mark, controller?.card);
+      return mark !== undefined;
     },
     annotated: () => page?.exportData() ?? null,
     async idle() {

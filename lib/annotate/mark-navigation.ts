@@ -1,0 +1,25 @@
+/**
+ * Moving the reader between marks: the next-mark keyboard shortcut and the
+ * popup's "show claim". Both scroll the mark into the middle of the view,
+ * focus it and open its card.
+ */
+import type { CardController } from './card-controller';
+
+/**
+ * The mark after `active` in document order, wrapping to the first; null
+ * when there are none. Focus inside the open card stands for the card's
+ * mark: the card's host sits after the article, so no mark follows it and
+ * the shortcut would go back to the first.
+ */
+export function markAfter(marks: readonly HTMLElement[], active: Element | null, card: CardController | undefined): HTMLElement | null {
+  if (marks.length === 0) return null;
+  const from = card && active === card.host ? card.openMark : active;
+  return marks.find((m) => from && from !== m && !!(from.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING) && !from.contains(m)) ?? marks[0]!;
+}
+
+/** Scrolls `mark` to the middle of the view (at once), focuses it and opens its card. */
+export function revealMark(mark: HTMLElement, card: CardController | undefined): void {
+  mark.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+  mark.focus({ preventScroll: true });
+  card?.open(mark);
+}
