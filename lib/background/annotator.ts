@@ -17,6 +17,15 @@ export const ANNOTATOR_SCRIPT = '/annotator.js';
 /** The marks' CSS in the package (`entrypoints/annotator/marks.css`, which WXT emits for the unlisted script). */
 export const ANNOTATOR_CSS = '/assets/annotator.css';
 
+/**
+ * The cascade origin of the marks' CSS. A user sheet's !important beats every
+ * author declaration, !important ones included: as an author sheet, a page
+ * rule like `p * { font-size: 2em !important }` (more specific than ours)
+ * reached into the marks and moved the text. Every declaration of marks.css
+ * is !important for the same reason: a user sheet's normal ones lose to the page.
+ */
+export const ANNOTATOR_CSS_ORIGIN = 'USER' as const;
+
 /** The document that asked: a frame of a tab, and its document id where the browser has one (Chrome). */
 export interface AnnotatorTarget {
   tabId: number;
@@ -34,7 +43,7 @@ export async function injectAnnotator({ tabId, frameId, documentId }: AnnotatorT
   const target: Browser.scripting.InjectionTarget = documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [frameId] };
   try {
     // CSS first: marks only appear after a round trip for matching, but they never appear unstyled.
-    await browser.scripting.insertCSS({ target, files: [ANNOTATOR_CSS] });
+    await browser.scripting.insertCSS({ target, files: [ANNOTATOR_CSS], origin: ANNOTATOR_CSS_ORIGIN });
     await browser.scripting.executeScript({ target, files: [ANNOTATOR_SCRIPT] });
     return { ok: true };
   } catch (error) {

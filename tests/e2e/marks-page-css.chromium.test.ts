@@ -1,12 +1,14 @@
 // Page rules that reach every element in a paragraph (`p *`, `p > :first-child`, `*::before`) start to
 // match the marks we add. A mark must leave its text where it was: every character of the paragraph is
-// measured without and with the mark (to half a pixel: text shaped in two runs drifts by a tenth), in real Chromium (playwright-core, marks.css as an author sheet).
+// measured without and with the mark (to half a pixel: text shaped in two runs drifts by a tenth), in real Chromium (playwright-core, marks.css as an author sheet:
+// the weaker case; the extension inserts it as a user sheet, which marks-important.*.test.ts checks against page !important rules).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_PATH } from '../../lib/cli/browser-harness/browsers';
 import { projectRoot } from './support/paths';
+import { moved, paragraphLayouts } from './support/text-layout';
 
 const MARKS_CSS = readFileSync(path.join(projectRoot, 'entrypoints/annotator/marks.css'), 'utf8');
 const MARKED = 'delta epsilon zeta eta';
@@ -17,42 +19,6 @@ function article(rule: string, style: string | null): string {
   return `<!DOCTYPE html><html><head><style>${MARKS_CSS}</style><style>${rule}</style></head><body style="width: 560px">
 <article><p id="para">Alpha beta gamma ${middle} theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon.</p>
 <p id="next">Next paragraph.</p></article></body></html>`;
-}
-
-/** Every character of #para with its box, and where the next paragraph starts. */
-interface Layout {
-  text: string;
-  /** left, top and width of each character, then the next paragraph's top. */
-  numbers: number[];
-}
-
-function layout(): Layout {
-  const range = document.createRange();
-  let text = '';
-  const numbers: number[] = [];
-  const walker = document.createTreeWalker(document.getElementById('para')!, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    for (let i = 0; i < node.data.length; i++) {
-      range.setStart(node, i);
-      range.setEnd(node, i + 1);
-      const r = range.getBoundingClientRect();
-      text += node.data[i];
-      numbers.push(r.left, r.top, r.width);
-    }
-  }
-  numbers.push(document.getElementById('next')!.getBoundingClientRect().top);
-  return { text, numbers };
-}
-
-/** Where `after` moved from `before` by more than the sub-pixel drift of shaping text in two runs. */
-function moved(before: Layout, after: Layout): string[] {
-  if (before.text !== after.text || before.numbers.length !== after.numbers.length) return ['the text itself changed'];
-  const out: string[] = [];
-  before.numbers.forEach((b, i) => {
-    const a = after.numbers[i]!;
-    if (Math.abs(a - b) > 0.5) out.push(`${before.text[Math.floor(i / 3)] ?? 'next paragraph'}: ${b.toFixed(1)} → ${a.toFixed(1)}`);
-  });
-  return out.slice(0, 5);
 }
 
 describe('marks under page CSS in Chromium', () => {
@@ -83,10 +49,11 @@ describe('marks under page CSS in Chromium', () => {
     'p * { writing-mode: vertical-rl; }',
   ])('leaves the text where it was under the page rule %j', async (rule) => {
     await page.setContent(article(rule, null));
-    const before = await page.evaluate(layout);
+    const [before] = await page.evaluate(paragraphLayouts, false);
     for (const style of ['underline', 'background']) {
       await page.setContent(article(rule, style));
-      expect(moved(before, await page.evaluate(layout)), `${style} mark`).toEqual([]);
+      const [after] = await page.evaluate(paragraphLayouts, false);
+      expect(moved(before!, after!), `${style} mark`).toEqual([]);
     }
   });
 });

@@ -163,7 +163,7 @@ describe('background', () => {
   });
 
   describe('loading the annotator into articles', () => {
-    type Injection = { api: 'insertCSS' | 'executeScript'; target: unknown; files: string[] };
+    type Injection = { api: 'insertCSS' | 'executeScript'; target: unknown; files: string[]; origin?: string };
     let injected: Injection[];
     let fail: string | null;
 
@@ -171,9 +171,9 @@ describe('background', () => {
       injected = [];
       fail = null;
       // fakeBrowser has no scripting API: record what the background asks it to do.
-      const record = (api: Injection['api']) => async (details: { target: unknown; files?: string[] }) => {
+      const record = (api: Injection['api']) => async (details: { target: unknown; files?: string[]; origin?: string }) => {
         if (fail) throw new Error(fail);
-        injected.push({ api, target: details.target, files: details.files ?? [] });
+        injected.push({ api, target: details.target, files: details.files ?? [], ...(details.origin ? { origin: details.origin } : {}) });
         return [];
       };
       (fakeBrowser as unknown as { scripting: unknown }).scripting = { insertCSS: record('insertCSS'), executeScript: record('executeScript') };
@@ -181,11 +181,12 @@ describe('background', () => {
 
     const sender = (extra: Record<string, unknown>) => ({ tab: { id: 6 }, frameId: 0, url: 'https://news.example/story', ...extra }) as unknown as Browser.runtime.MessageSender;
 
-    it("injects the marks' CSS, then the annotator script, into the frame that asked", async () => {
+    // The user origin: its !important beats the page's !important rules that match marks (tests/e2e/marks-important.*).
+    it("injects the marks' CSS as a user sheet, then the annotator script, into the frame that asked", async () => {
       const result = await send<LoadAnnotatorResult>({ method: 'load-annotator' }, sender({}));
       expect(result).toEqual({ ok: true });
       expect(injected).toEqual([
-        { api: 'insertCSS', target: { tabId: 6, frameIds: [0] }, files: [ANNOTATOR_CSS] },
+        { api: 'insertCSS', target: { tabId: 6, frameIds: [0] }, files: [ANNOTATOR_CSS], origin: 'USER' },
         { api: 'executeScript', target: { tabId: 6, frameIds: [0] }, files: [ANNOTATOR_SCRIPT] },
       ]);
     });
