@@ -1,5 +1,6 @@
 // The marks' page stylesheet under media that jsdom cannot evaluate (print, forced colours), in real
-// Chromium (playwright-core, no extension needed: the sheet is applied as the author sheet insertCSS makes it).
+// Chromium (playwright-core, no extension needed: the sheet is applied as an author sheet here; the extension inserts it as a user
+// sheet, whose media behaviour marks-user-media.chromium.test.ts checks through the built extension).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
