@@ -147,7 +147,10 @@ export function createCardController(options: CardControllerOptions): CardContro
 
   function open(mark: Element) {
     cancelClose();
-    if (isShown(mark)) return;
+    // A mark the page took out while the hover delay ran (a re-render under a
+    // resting pointer, with no mouseout) has no place: its card would sit in
+    // the top left corner until something closed it.
+    if (isShown(mark) || !mark.isConnected) return;
     stopPositioning?.();
     openMark = mark;
     options.render(container, mark);

@@ -108,6 +108,16 @@ describe('card controller', () => {
     expect([isOpen(host), rendered]).toEqual([false, []]);
   });
 
+  it('opens no card for a mark the page took out while the pointer rested on it', () => {
+    // A re-render (React) replaces the marked text under a resting pointer, and no mouseout comes.
+    const { host, mark, rendered, controller } = setup();
+    over(mark('m1'));
+    vi.advanceTimersByTime(60);
+    mark('m1').remove();
+    vi.advanceTimersByTime(1000);
+    expect([isOpen(host), rendered, controller.openMark]).toEqual([false, [], null]);
+  });
+
   it('closes when the pointer leaves to ordinary page text', () => {
     const { host, mark } = setup();
     hover(mark('m1'));
