@@ -13,10 +13,10 @@
  * The rule is kept tight, because a wrong refusal loses a true card: the
  * stretch between the two names, in the claim and in the sentence alike,
  * must be plain words, without "by" (the passive, "Pettibone was accused by
- * Halvorsen", keeps the roles), a form of "be" or a relative pronoun (a
- * clause about one party: "Pettibone, who Halvorsen accused"), another
- * capitalised word, or clause punctuation (lists: "Iowa, Florida and Ohio";
- * asides). Each name must occur once in each text, so that the order is
+ * Halvorsen", keeps the roles) or "from" ("accusations from Halvorsen"), a
+ * form of "be" or a relative pronoun (a clause about one party: "Pettibone,
+ * who Halvorsen accused"), another capitalised word, or clause punctuation
+ * (lists: "Iowa, Florida and Ohio"; asides). Each name must occur once in each text, so that the order is
  * not in doubt.
  */
 import { capitalRunEnd } from './name-runs';
@@ -44,10 +44,12 @@ const CLAUSE_BREAK = /[,;:()"\u201c\u201d\u2013\u2014]/;
 
 /**
  * Words between two names that leave their roles in doubt: "by" (the
- * passive), forms of "be" and relative pronouns (a clause about the first
- * name rather than a relation between the two).
+ * passive), "from" (the source of a noun: "Pettibone denied accusations
+ * from Halvorsen" reports the claim that Halvorsen accused Pettibone),
+ * forms of "be" and relative pronouns (a clause about the first name
+ * rather than a relation between the two).
  */
-const GUARD_WORDS: ReadonlySet<string> = new Set(['by', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'that', 'which', 'who', 'whom', 'whose', 'with']);
+const GUARD_WORDS: ReadonlySet<string> = new Set(['by', 'from', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'that', 'which', 'who', 'whom', 'whose', 'with']);
 
 /**
  * Relations that read the same both ways round ("Okonjo met Brandvik" is

@@ -101,6 +101,12 @@ describe('the decision with role order', () => {
     expect(marked('Norway exports more crude oil than Venezuela every year.')).toEqual(['exports']);
   });
 
+  it('still marks a denial of the accusations, which names the accuser after "from"', () => {
+    // The card is for exactly this: who denied the claim.
+    expect(marked('Governor Pettibone denied accusations from Senator Halvorsen of rigging the timber auction.')).toEqual(['accused']);
+    expect(marked('Governor Pettibone hit back at accusations from Senator Halvorsen of rigging the timber auction.')).toEqual(['accused']);
+  });
+
   it('still marks a meeting told the other way round', () => {
     expect(marked('Premier Okonjo met Chancellor Brandvik secretly in Lisbon to discuss the fishing treaty.')).toEqual(['meeting']);
   });
