@@ -37,6 +37,8 @@ export interface RoleOrder {
   a: ReadonlySet<string>;
   b: ReadonlySet<string>;
   relation: ReadonlySet<string>;
+  /** True when the stretch between them compares downward ("less than"): see DOWNWARD. */
+  downward: boolean;
 }
 
 /** Punctuation between two names that leaves their order in doubt: clauses, asides, lists, quotes. */
@@ -62,6 +64,19 @@ const SYMMETRIC_TERMS: ReadonlySet<string> = new Set(
     .map((word) => termOf(word))
     .filter((term): term is string => term !== null),
 );
+
+/**
+ * Comparatives that turn a comparison round: "Venezuela exports less oil
+ * than Norway" is the claim that Norway exports more than Venezuela. A swap
+ * that also turns the comparative round says the same thing.
+ */
+const DOWNWARD: ReadonlySet<string> = new Set(['less', 'lesser', 'fewer', 'lower', 'smaller']);
+
+/** True when tokens strictly between `after` and `before` hold a DOWNWARD word. */
+function comparesDownward(tokens: readonly Token[], after: number, before: number): boolean {
+  for (let k = after + 1; k < before; k++) if (DOWNWARD.has(tokens[k]!.norm)) return true;
+  return false;
+}
 
 /**
  * The names of tokens[from, to), in order. A capitalised sentence opener
@@ -131,7 +146,7 @@ export function roleOrders(text: string, tokens: readonly Token[]): RoleOrder[] 
       const b = runs[j]!;
       if (sameParty(a.words, b.words) || onlyRun(runs, b.words) !== b) continue;
       const relation = relationBetween(text, tokens, a.last, b.first);
-      if (relation !== null && relation.size > 0) out.push({ a: a.words, b: b.words, relation });
+      if (relation !== null && relation.size > 0) out.push({ a: a.words, b: b.words, relation, downward: comparesDownward(tokens, a.last, b.first) });
     }
   }
   return out;
@@ -141,13 +156,13 @@ export function roleOrders(text: string, tokens: readonly Token[]): RoleOrder[] 
  * True when the sentence (`tokens` of `text`, whose names are `runs`, from
  * nameRuns) names the parties of one of `orders` once each, the second
  * before the first, joined by a plain stretch that shares a relation term
- * with the claim's.
+ * with the claim's and compares the same way (DOWNWARD).
  */
 export function rolesReversed(orders: readonly RoleOrder[], text: string, tokens: readonly Token[], runs: readonly NameRun[]): boolean {
-  for (const { a, b, relation } of orders) {
+  for (const { a, b, relation, downward } of orders) {
     const sa = onlyRun(runs, a);
     const sb = onlyRun(runs, b);
-    if (!sa || !sb || sa === sb || sb.last >= sa.first) continue;
+    if (!sa || !sb || sa === sb || sb.last >= sa.first || comparesDownward(tokens, sb.last, sa.first) !== downward) continue;
     const between = relationBetween(text, tokens, sb.last, sa.first);
     if (between !== null && [...between].some((term) => relation.has(term))) return true;
   }

@@ -95,6 +95,11 @@ describe('the decision with role order', () => {
     expect(marked('Venezuela exports more crude oil than Norway every year.')).toEqual([]);
   });
 
+  it('still marks a comparison whose swap turns the comparative round too (the same claim)', () => {
+    expect(marked('Venezuela exports less crude oil than Norway every year.')).toEqual(['exports']);
+    expect(marked('Venezuela exports fewer barrels of crude oil than Norway every year.')).toEqual(['exports']);
+  });
+
   it('still marks the same order and the passive', () => {
     expect(marked('Senator Halvorsen accused Governor Pettibone of rigging the timber auction.')).toEqual(['accused']);
     expect(marked('Governor Pettibone was accused by Senator Halvorsen of rigging the timber auction.')).toEqual(['accused']);
