@@ -9,10 +9,20 @@
  * checking then takes the marks out before the first edit lands in them.
  */
 
-/** True when the whole document is editable (designMode on). */
+/**
+ * True when the whole document is editable: designMode on, or its <body> or
+ * <html> contenteditable (`document.body.contentEditable = 'true'`, the other
+ * "edit this page" bookmarklet). The article root is searched for inside
+ * <body>, so the text model's skipping of editable regions never meets those two.
+ */
 export function isDesignMode(doc: Document): boolean {
   // Browsers answer 'on' or 'off' whatever case was set; a mode they lack reads undefined.
-  return String(doc.designMode).toLowerCase() === 'on';
+  if (String(doc.designMode).toLowerCase() === 'on') return true;
+  // As skip-rules.ts reads the attribute: any value but "false" ("", "true", "plaintext-only") edits.
+  return [doc.body, doc.documentElement].some((el) => {
+    const editable = el?.getAttribute('contenteditable');
+    return editable != null && editable !== 'false';
+  });
 }
 
 /** Events that come before any edit: putting the caret (pointer, focus) and typing, pasting or dropping. */

@@ -81,3 +81,30 @@ describe('page session on a document in designMode', () => {
     expect(story().innerHTML).toBe(original);
   });
 });
+
+describe('page session on a document whose <body> or <html> is made editable', () => {
+  // `document.body.contentEditable = 'true'`, the other "edit this page" bookmarklet: the
+  // article search looks inside <body>, so it never met the editable element itself.
+  const editable = (tag: 'body' | 'html') => document.querySelector(tag)!;
+  afterEach(() => {
+    for (const tag of ['body', 'html'] as const) editable(tag).removeAttribute('contenteditable');
+  });
+
+  it.each(['body', 'html'] as const)('takes its marks out when the page makes <%s> editable', async (tag) => {
+    running = startTestSession();
+    await running.session.idle();
+    expect(marks()).toHaveLength(1);
+    editable(tag).setAttribute('contenteditable', 'true');
+    await settled();
+    expect(marks()).toEqual([]);
+    expect(story().innerHTML).toBe(original);
+    expect(running.session.state().claims).toEqual([]);
+  });
+
+  it('does not annotate a document whose <body> is editable from the start', async () => {
+    editable('body').setAttribute('contenteditable', '');
+    running = startTestSession();
+    await running.session.idle();
+    expect([marks(), running.matchCalls]).toEqual([[], []]);
+  });
+});
