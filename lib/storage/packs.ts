@@ -40,11 +40,43 @@ export const packStateItem = storage.defineItem<PackState>('local:packs', {
   migrations: {},
 });
 
-/** Reads the pack state, tolerating a missing or malformed value. */
-export async function getPackState(): Promise<PackState> {
-  const value = await packStateItem.getValue();
+const text = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
+
+/**
+ * One stored user-pack entry made safe to list and load, or null when it
+ * names no pack id or no body (nothing could be done with it). Display
+ * fields that are missing or of the wrong type get plain defaults: a
+ * hand-edited or half-written entry must neither take the options page and
+ * every page's matching down with it nor lose the body it points at.
+ */
+export function normalizeUserPackMeta(value: unknown): UserPackMeta | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Partial<Record<keyof UserPackMeta, unknown>>;
+  if (typeof v.id !== 'string' || v.id === '' || typeof v.bodyKey !== 'string' || v.bodyKey === '') return null;
+  const source = (typeof v.source === 'object' && v.source !== null ? v.source : {}) as { name?: unknown; url?: unknown };
   return {
-    user: Array.isArray(value?.user) ? value.user : [],
-    disabled: Array.isArray(value?.disabled) ? value.disabled.filter((id) => typeof id === 'string') : [],
+    id: v.id,
+    title: text(v.title, v.id),
+    version: text(v.version, ''),
+    language: text(v.language, ''),
+    license: text(v.license, ''),
+    source: { name: text(source.name, ''), ...(typeof source.url === 'string' ? { url: source.url } : {}) },
+    claimCount: typeof v.claimCount === 'number' && Number.isFinite(v.claimCount) ? v.claimCount : 0,
+    bodyKey: v.bodyKey,
+    fileName: text(v.fileName, ''),
+    importedFrom: text(v.importedFrom, ''),
+    installedAt: text(v.installedAt, ''),
+  };
+}
+
+/** Reads the pack state, tolerating a missing or malformed value and malformed entries in it. */
+export async function getPackState(): Promise<PackState> {
+  const value: unknown = await packStateItem.getValue();
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<keyof PackState, unknown>>;
+  const user = Array.isArray(v.user) ? v.user.map(normalizeUserPackMeta).filter((p): p is UserPackMeta => p !== null) : [];
+  return {
+    // One entry per id, as install keeps it: the first wins, like the index's first pack for a claim id.
+    user: user.filter((p, i) => user.findIndex((q) => q.id === p.id) === i),
+    disabled: Array.isArray(v.disabled) ? v.disabled.filter((id): id is string => typeof id === 'string') : [],
   };
 }

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { OptionsController } from '../../entrypoints/options/OptionsController';
+import { sendToBackground } from '../../lib/messages';
 import { getPackState } from '../../lib/storage/packs';
 import { getSettings, updateSettings } from '../../lib/storage/settings';
 import { bridgeToBackground, resetFakeExtension } from '../support/fake-extension';
@@ -47,6 +48,15 @@ async function mount() {
   document.body.appendChild(container);
   await act(() => render(<OptionsController browserName="chrome" />, container));
   await until(() => expect(rows().length).toBeGreaterThan(0));
+}
+
+/** Installs the community pack through the page, then closes the page (to reopen it on changed storage). */
+async function installCommunityAndClose() {
+  await mount();
+  await choose('community.pack.json');
+  await until(() => expect(rows()).toContain('community-test'));
+  render(null, container);
+  container.remove();
 }
 
 beforeEach(async () => {
@@ -144,12 +154,26 @@ describe('options page', () => {
     await until(() => expect(container.querySelector('.sites')!.textContent).not.toContain('news.example'));
   });
 
-  it('names a pack whose stored body cannot be read, as left out, while the other packs work', async () => {
+  it('lists, builds the index and imports when the stored pack list holds damaged entries, keeping the usable ones', async () => {
+    await installCommunityAndClose();
+    // A hand-edited or half-written storage.local: junk entries, and the real one with its display fields gone.
+    const { packs } = (await fakeBrowser.storage.local.get('packs')) as { packs: { user: Record<string, unknown>[] } };
+    const bare = { id: 'community-test', bodyKey: packs.user[0]!.bodyKey, source: null, claimCount: 'many' };
+    await fakeBrowser.storage.local.set({ packs: { user: [null, 'junk', { title: 'no id' }, bare], disabled: [7, null] } });
     await mount();
-    await choose('community.pack.json');
     await until(() => expect(rows()).toContain('community-test'));
-    render(null, container);
-    container.remove();
+    expect(rows().filter((id) => !id)).toEqual([]);
+    expect(row('community-test').querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).toBe(true);
+    // The index builds with the pack's body (no "failed to load" or "could not be read" alert).
+    expect(await sendToBackground('index-status', {})).toMatchObject({ ok: true });
+    expect(container.querySelector('[role="alert"]')).toBeNull();
+    // Importing still works on top of it.
+    await choose('community.pack.json');
+    await until(() => expect(container.querySelector('.import-status')?.textContent).toContain('Updated'));
+  });
+
+  it('names a pack whose stored body cannot be read, as left out, while the other packs work', async () => {
+    await installCommunityAndClose();
     // The background starts again where IndexedDB cannot be opened (Firefox's private windows).
     const saved = globalThis.indexedDB;
     (globalThis as { indexedDB?: unknown }).indexedDB = undefined;
