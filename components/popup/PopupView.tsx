@@ -6,8 +6,17 @@
 import { t } from '../../lib/i18n';
 import type { PageState } from '../../lib/messages';
 
-/** What the popup knows about its tab: a page state, or that no content script answered. */
-export type PopupTabState = { kind: 'loading' } | { kind: 'unsupported' } | { kind: 'page'; page: PageState };
+/**
+ * What the popup knows about its tab: a page state; or that no content
+ * script answered, on an http(s) page of `site` (`no-script`: open since
+ * before Claimlens was installed or updated, or a page such as a PDF that
+ * scripts cannot enter) or on a page Claimlens never runs on (`unsupported`).
+ */
+export type PopupTabState =
+  | { kind: 'loading' }
+  | { kind: 'unsupported' }
+  | { kind: 'no-script'; site: string }
+  | { kind: 'page'; page: PageState };
 
 export interface PopupViewProps {
   tab: PopupTabState;
@@ -62,12 +71,13 @@ function ClaimList({ page, onShowClaim }: { page: PageState; onShowClaim(id: str
 export function PopupView(props: PopupViewProps) {
   const { tab } = props;
   const page = tab.kind === 'page' ? tab.page : null;
-  const site = page?.site ?? null;
+  const site = page?.site ?? (tab.kind === 'no-script' ? tab.site : null);
   return (
     <main class="popup">
       <h1>{t('popup.title')}</h1>
       {tab.kind === 'loading' && <p class="muted">{t('popup.working')}</p>}
       {tab.kind === 'unsupported' && <p class="muted">{t('popup.unsupported')}</p>}
+      {tab.kind === 'no-script' && <p class="muted">{t('popup.noScript')}</p>}
       {page && <Status page={page} />}
       {page && <ClaimList page={page} onShowClaim={props.onShowClaim} />}
       <div class="switches">

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PopupView, type PopupTabState } from '../../components/popup/PopupView';
 import { sendToTab } from '../../lib/messages';
-import { getSettings, updateSettings, watchSettings, type Settings } from '../../lib/storage/settings';
+import { getSettings, siteOf, updateSettings, watchSettings, type Settings } from '../../lib/storage/settings';
 
 /** How often the popup asks again while the page is still being read or switched. */
 const POLL_MS = 250;
@@ -23,6 +23,21 @@ async function resolveTab(tabId: number | null): Promise<number | null> {
   if (tabId !== null && Number.isInteger(tabId)) return tabId;
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
   return active?.id ?? null;
+}
+
+/**
+ * What to show for a tab whose content script did not answer. The tab's URL
+ * is visible for http(s) pages only (host permissions; no "tabs"
+ * permission), which is exactly where the content script is declared: such
+ * a page is still loading, or has no script yet (open since before the
+ * install or an update, which a reload fixes). Anything else (browser pages,
+ * the web stores, file://) is a page Claimlens never runs on.
+ */
+async function tabWithoutScript(tabId: number): Promise<PopupTabState> {
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  if (tab?.status === 'loading') return { kind: 'loading' };
+  const site = siteOf(tab?.url);
+  return site === null ? { kind: 'unsupported' } : { kind: 'no-script', site };
 }
 
 /** Saves `json` as a download named `name`, through a short-lived blob URL. */
@@ -69,8 +84,9 @@ export function PopupController({ tabId: requested }: PopupControllerProps) {
         // Settings changes reach the page a moment after storage: look twice.
         if (page.status === 'working' || ++rounds < 3) timer = setTimeout(() => void ask(), POLL_MS);
       } catch {
+        const state = await tabWithoutScript(tabId);
         if (stopped) return;
-        setTab({ kind: 'unsupported' });
+        setTab(state);
         // A loading tab gets its content script at document_idle: ask again for a few seconds.
         if (++failures < MAX_FAILURES) timer = setTimeout(() => void ask(), POLL_MS * 2);
       }

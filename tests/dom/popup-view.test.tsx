@@ -96,13 +96,51 @@ describe('PopupController', () => {
       if (!injected) throw new Error('Could not establish connection. Receiving end does not exist.');
       return state;
     }) as typeof fakeBrowser.tabs.sendMessage;
+    fakeBrowser.tabs.get = (async (id: number) => ({ id, url: 'https://news.example/story', status: 'loading' })) as unknown as typeof fakeBrowser.tabs.get;
     const el = document.createElement('div');
     document.body.append(el);
     render(<PopupController tabId={7} />, el);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(el.textContent).toContain('does not run on this page');
+    expect(el.textContent).toContain('Reading the page…');
     injected = true;
     await vi.waitFor(() => expect(el.querySelector('li[data-claim-id="c"]')).not.toBeNull(), { timeout: 2000 });
+    render(null, el);
+  });
+
+  /** Mounts the controller for tab 7, whose content script never answers and whose tab the browser describes as `tab`. */
+  function mountWithoutScript(tab: { url?: string; status?: string }) {
+    fakeBrowser.tabs.sendMessage = (async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    }) as typeof fakeBrowser.tabs.sendMessage;
+    fakeBrowser.tabs.get = (async (id: number) => ({ id, index: 0, active: true, ...tab })) as unknown as typeof fakeBrowser.tabs.get;
+    const el = document.createElement('div');
+    document.body.append(el);
+    render(<PopupController tabId={7} />, el);
+    return el;
+  }
+
+  it('says a tab that is still loading is being read, not that Claimlens does not run there', async () => {
+    const el = mountWithoutScript({ url: 'https://news.example/story', status: 'loading' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(el.textContent).toContain('Reading the page…');
+    expect(el.textContent).not.toContain('does not run on this page');
+    render(null, el);
+  });
+
+  it('on an http(s) page open since before Claimlens started, says to reload it and still offers the site switch', async () => {
+    const el = mountWithoutScript({ url: 'https://www.news.example/story', status: 'complete' });
+    await vi.waitFor(() => expect(el.textContent).toContain('Reload the page'));
+    expect(el.textContent).not.toContain('does not run on this page');
+    const site = el.querySelector<HTMLInputElement>('input[name="site"]')!;
+    expect(site.closest('label')!.textContent).toContain('On for news.example');
+    render(null, el);
+  });
+
+  it('says Claimlens does not run on a browser page (no http(s) address), without a site switch', async () => {
+    // Without the "tabs" permission the browser gives no URL for chrome://, about: or store pages.
+    const el = mountWithoutScript({ status: 'complete' });
+    await vi.waitFor(() => expect(el.textContent).toContain('does not run on this page'));
+    expect(el.querySelector('input[name="site"]')).toBeNull();
     render(null, el);
   });
 
