@@ -22,6 +22,7 @@ import {
   type ToContent,
 } from '../../lib/messages';
 import type { ArticleSignal } from '../../lib/page/article-gate';
+import { packStateItem } from '../../lib/storage/packs';
 import { getSettings, watchSettings } from '../../lib/storage/settings';
 import { cardCss, clearCard, renderCard } from './render-card';
 
@@ -111,6 +112,12 @@ export function annotatePage(ctx: ContentScriptContext, verdict: ArticleSignal |
 
   const unwatch = watchSettings((settings) => session.setSettings(settings));
   ctx.onInvalidated(unwatch);
+  // A pack switched off or removed in the options must not leave its marks and
+  // cards on open pages (nor an imported one wait for a reload). The
+  // background drops its index as soon as its write of this item completes
+  // (and on this same change), well before this page's request for matching
+  // can reach it, so matching again sees the new packs.
+  ctx.onInvalidated(packStateItem.watch(() => session.rematch()));
   ctx.addEventListener(window, 'wxt:locationchange', () => session.refresh());
   void getSettings().then((settings) => session.setSettings(settings));
 }

@@ -38,6 +38,8 @@ export interface PageSession {
   setSettings(settings: Settings): void;
   /** Looks again soon (a client-side route change). */
   refresh(): void;
+  /** Matches the page again even if its text is the same: the claims it may match changed (a pack switched off, removed or imported). */
+  rematch(): void;
   state(): PageState;
   /** Focuses the next mark after the focused element, wrapping around; false when there is none. */
   focusNextMark(): boolean;

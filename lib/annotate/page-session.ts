@@ -285,6 +285,10 @@ export function startPageSession(options: PageSessionOptions): PageSession {
       kick();
     },
     refresh: () => settle.schedule(0),
+    rematch() {
+      rematch = true;
+      kick();
+    },
     state() {
       const reason = settings ? offReason(settings, url()) : null;
       return { site: siteOf(url()), status, off: reason, ...(error ? { error } : {}), claims: (!gaveUp && page?.summaries()) || [] };

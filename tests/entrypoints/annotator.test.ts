@@ -91,6 +91,30 @@ describe('the annotator and the badge', () => {
   });
 });
 
+describe('the annotator and the packs', () => {
+  /** What the options page sends the background when the reader flips a pack's switch. */
+  const setPackEnabled = (packId: string, enabled: boolean) =>
+    fakeBrowser.runtime.onMessage.trigger({ method: 'set-pack-enabled', packId, enabled }, { url: fakeBrowser.runtime.getURL('/options.html') } as Browser.runtime.MessageSender, () => undefined);
+  const marks = () => document.querySelectorAll('claimlens-mark').length;
+
+  it('takes the marks of a pack switched off in the options away from an open page at once, and brings them back when it is on again', async () => {
+    const original = document.body.innerHTML;
+    annotatePage(ctx);
+    expect(await waitFor(badge, (t) => t === '1')).toBe('1');
+    expect(marks()).toBeGreaterThan(0);
+
+    await setPackEnabled('seed-fox-2017', false);
+    expect(await waitFor(marks, (n) => n === 0)).toBe(0);
+    expect(document.body.innerHTML).toBe(original);
+    expect((await waitFor(pageState, (s) => s?.status === 'annotated' && s.claims.length === 0))?.claims).toEqual([]);
+    expect(await waitFor(badge, (t) => t === '')).toBe('');
+
+    await setPackEnabled('seed-fox-2017', true);
+    expect(await waitFor(marks, (n) => n > 0)).toBeGreaterThan(0);
+    expect(await waitFor(badge, (t) => t === '1')).toBe('1');
+  });
+});
+
 describe('an orphaned annotator', () => {
   it('leaves the page as it was when the reader comes back to it after the extension was switched off', async () => {
     const original = document.body.innerHTML;
