@@ -22,7 +22,12 @@ export interface PopupViewProps {
   tab: PopupTabState;
   /** The global pause (from the settings; known even where the content script does not run). */
   paused: boolean;
-  /** The sites switched off (from the settings): a paused page reports `off: 'paused'` even when its site is off too. */
+  /**
+   * The sites switched off (from the settings; undefined until they are
+   * read). They decide the site switch: a paused page reports `off: 'paused'`
+   * even when its site is off too, and a page reports a change only a
+   * moment after the switch was flipped.
+   */
   disabledSites?: readonly string[];
   /** File name of the last export, to confirm it. */
   exported: string | null;
@@ -83,7 +88,7 @@ export function PopupView(props: PopupViewProps) {
       <div class="switches">
         {site && (
           <label class="switch">
-            <input type="checkbox" name="site" checked={page?.off !== 'site-off' && !props.disabledSites?.includes(site)} onChange={(e) => props.onSiteEnabled(site, e.currentTarget.checked)} />{' '}
+            <input type="checkbox" name="site" checked={props.disabledSites ? !props.disabledSites.includes(site) : page?.off !== 'site-off'} onChange={(e) => props.onSiteEnabled(site, e.currentTarget.checked)} />{' '}
             {t('popup.siteSwitch', [site])}
           </label>
         )}

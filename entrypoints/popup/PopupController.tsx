@@ -103,7 +103,7 @@ export function PopupController({ tabId: requested }: PopupControllerProps) {
     <PopupView
       tab={tab}
       paused={settings?.paused ?? false}
-      disabledSites={settings?.disabledSites ?? []}
+      disabledSites={settings?.disabledSites}
       exported={exported}
       onShowClaim={(claimId) => {
         if (tabId === null) return;

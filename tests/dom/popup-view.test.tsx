@@ -85,6 +85,17 @@ describe('PopupView', () => {
     site.click();
     expect(props.onSiteEnabled).toHaveBeenCalledWith('news.example', true);
   });
+
+  it('shows the site switch as the settings have it, even while the page still reports the state before the change', () => {
+    // The reader just switched the site back on: storage says so, the page has not answered since.
+    const on = mount({ tab: { kind: 'page', page: page({ status: 'off', off: 'site-off' }) }, disabledSites: [] }).el;
+    expect(on.querySelector<HTMLInputElement>('input[name="site"]')!.checked).toBe(true);
+    const off = mount({ tab: { kind: 'page', page: page() }, disabledSites: ['news.example'] }).el;
+    expect(off.querySelector<HTMLInputElement>('input[name="site"]')!.checked).toBe(false);
+    // Until the settings are read, the page's own report decides.
+    const unknown = mount({ tab: { kind: 'page', page: page({ status: 'off', off: 'site-off' }) } }).el;
+    expect(unknown.querySelector<HTMLInputElement>('input[name="site"]')!.checked).toBe(false);
+  });
 });
 
 describe('PopupController', () => {
