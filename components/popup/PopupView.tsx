@@ -80,10 +80,13 @@ export function PopupView(props: PopupViewProps) {
   return (
     <main class="popup">
       <h1>{t('popup.title')}</h1>
-      {tab.kind === 'loading' && <p class="muted">{t('popup.working')}</p>}
-      {tab.kind === 'unsupported' && <p class="muted">{t('popup.unsupported')}</p>}
-      {tab.kind === 'no-script' && <p class="muted">{t('popup.noScript')}</p>}
-      {page && <Status page={page} />}
+      {/* A live region from the first render, so that screen readers hear "3 known claims" once the page is read. */}
+      <div class="page-status" role="status">
+        {tab.kind === 'loading' && <p class="muted">{t('popup.working')}</p>}
+        {tab.kind === 'unsupported' && <p class="muted">{t('popup.unsupported')}</p>}
+        {tab.kind === 'no-script' && <p class="muted">{t('popup.noScript')}</p>}
+        {page && <Status page={page} />}
+      </div>
       {page && <ClaimList page={page} onShowClaim={props.onShowClaim} />}
       <div class="switches">
         {site && (

@@ -96,6 +96,16 @@ describe('PopupView', () => {
     const unknown = mount({ tab: { kind: 'page', page: page({ status: 'off', off: 'site-off' }) } }).el;
     expect(unknown.querySelector<HTMLInputElement>('input[name="site"]')!.checked).toBe(false);
   });
+
+  it('tells screen readers what it found once the page is read, through a live region that was there from the start', () => {
+    const { el, props } = mount({ tab: { kind: 'loading' } });
+    const region = el.querySelector('[role="status"]:not(.export-status)')!;
+    expect(region.textContent).toBe('Reading the page…');
+    const claims = [{ id: 'a', text: 'Claim A.', packTitle: 'P', asserted: 1, denied: 0, marks: 1 }];
+    render(<PopupView {...props} tab={{ kind: 'page', page: page({ claims }) }} />, el);
+    expect(el.querySelector('[role="status"]:not(.export-status)')).toBe(region);
+    expect(region.textContent).toBe('1 known claim on this page');
+  });
 });
 
 describe('PopupController', () => {

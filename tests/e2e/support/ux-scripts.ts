@@ -81,7 +81,7 @@ export interface PopupSnapshot {
 export function readPopup(): PopupSnapshot {
   const site = document.querySelector<HTMLInputElement>('input[name="site"]');
   return {
-    status: document.querySelector('.popup > p')?.textContent ?? '',
+    status: document.querySelector('.page-status')?.textContent ?? '',
     claims: [...document.querySelectorAll('.claims li')].map((li) => ({
       id: li.getAttribute('data-claim-id') ?? '',
       text: li.querySelector('.claim-text')?.textContent ?? '',
