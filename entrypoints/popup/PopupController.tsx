@@ -37,7 +37,18 @@ async function tabWithoutScript(tabId: number): Promise<PopupTabState> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
   if (tab?.status === 'loading') return { kind: 'loading' };
   const site = siteOf(tab?.url);
-  return site === null ? { kind: 'unsupported' } : { kind: 'no-script', site };
+  return site === null || isExtensionStore(tab!.url!) ? { kind: 'unsupported' } : { kind: 'no-script', site };
+}
+
+/** The extension stores' pages: browsers let no extension script them, so a reload would not help. */
+function isExtensionStore(url: string): boolean {
+  const { hostname, pathname } = new URL(url);
+  return (
+    hostname === 'chromewebstore.google.com' ||
+    (hostname === 'chrome.google.com' && pathname.startsWith('/webstore')) ||
+    hostname === 'microsoftedge.microsoft.com' ||
+    hostname === 'addons.mozilla.org'
+  );
 }
 
 /** Saves `json` as a download named `name`, through a short-lived blob URL. */

@@ -165,6 +165,16 @@ describe('PopupController', () => {
     render(null, el);
   });
 
+  it('says Claimlens does not run on the extension stores, whose pages no extension may script, rather than to reload them', async () => {
+    for (const url of ['https://chromewebstore.google.com/detail/abc', 'https://chrome.google.com/webstore/detail/abc', 'https://addons.mozilla.org/en-US/firefox/']) {
+      const el = mountWithoutScript({ url, status: 'complete' });
+      await vi.waitFor(() => expect(el.textContent).toContain('does not run on this page'));
+      expect(el.textContent).not.toContain('Reload');
+      render(null, el);
+      el.remove();
+    }
+  });
+
   it('asks the page again when the claim to show is no longer there, instead of closing', async () => {
     const asked: string[] = [];
     let claims = [{ id: 'c', text: 'Claim C.', packTitle: 'P', asserted: 1, denied: 0, marks: 1 }];
