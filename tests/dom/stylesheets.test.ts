@@ -17,6 +17,10 @@ describe('stylesheets', () => {
   it('wrap long unbroken words (links, hashtags) in the card and the popup instead of overflowing', () => {
     expect(declarations(css('components/claim-card.css'), '.card')).toMatch(/overflow-wrap: anywhere/);
     expect(declarations(css('entrypoints/popup/popup.css'), '.claim-text')).toMatch(/overflow-wrap: anywhere/);
+    // Everything else in the popup too: a site's host name, an error message, an export's file name.
+    expect(declarations(css('entrypoints/popup/popup.css'), '.popup')).toMatch(/overflow-wrap: anywhere/);
+    // And the options page (pack titles and sources, import messages); tests/e2e/options.chromium.test.ts lays it out.
+    expect(declarations(css('entrypoints/options/options.css'), '.options')).toMatch(/overflow-wrap: anywhere/);
   });
 
   it('lay the card out by the text direction, not by a fixed left', () => {

@@ -4,7 +4,8 @@
  * packs are exactly as before. Also axe-core on the page and its screenshot.
  */
 import { readFileSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type TestBrowser } from '../../lib/cli/browser-harness/browsers';
@@ -89,5 +90,16 @@ describe('options page in chromium', () => {
       await mkdir(path.join(projectRoot, 'docs/screenshots'), { recursive: true });
       await copyFile(file, path.join(projectRoot, 'docs/screenshots/options.png'));
     }
+  });
+
+  it('keeps a pack whose title and source name are long unbroken words inside the page, without a sideways scroll', async () => {
+    // A pack maintainer's long identifier-like title (or a hostile one): after the screenshot, which it must not change.
+    const pack = JSON.parse(readFileSync(packFile('community.pack.json'), 'utf8')) as Record<string, unknown>;
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'claimlens-long-')), 'long.pack.json');
+    await writeFile(file, JSON.stringify({ ...pack, id: 'long-test', title: `Long${'_title'.repeat(60)}`, source: { name: `Source${'_name'.repeat(60)}` }, claims: [{ id: 'long-test:c', text: 'The Exampleton harbour bridge toll rose by forty cents last spring.' }], actors: [], entities: [] }));
+    await options.chooseFile('input[type="file"]', file);
+    await pollUntil(snapshot, (x) => x.rows.some((r) => r.id === 'long-test'));
+    const widths = await options.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }), null);
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
   });
 });
