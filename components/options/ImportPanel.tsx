@@ -56,7 +56,7 @@ export function ImportPanel({ state, onFile }: ImportPanelProps) {
         {state.kind === 'done' && (
           <>
             <p class="ok">
-              {t(state.replaced ? 'options.importReplaced' : 'options.importDone', [isolate(state.title), String(state.claims)])}
+              {t(state.replaced ? 'options.importReplaced' : 'options.importDone', state.claims, [isolate(state.title), state.claims.toLocaleString('en')])}
               {state.warnings.length > 0 && ` (${t('options.importWarnings', state.warnings.length)})`}
             </p>
             {state.warnings.length > 0 && <Issues issues={state.warnings} />}

@@ -70,6 +70,15 @@ describe('pack text cannot turn the text around it', () => {
 });
 
 describe('ImportPanel', () => {
+  it('counts the claims of an import in good English, with thousands separated as in the packs table', () => {
+    const done = (claims: number, replaced: boolean) =>
+      mount(<ImportPanel state={{ kind: 'done', fileName: 'f.json', title: 'T', claims, replaced, warnings: [] }} onFile={() => undefined} />).querySelector('.ok')!.textContent;
+    expect(done(1, false)).toBe('Installed \u2068T\u2069: 1 claim.');
+    expect(done(19250, false)).toBe('Installed \u2068T\u2069: 19,250 claims.');
+    expect(done(1, true)).toBe('Updated \u2068T\u2069: 1 claim.');
+    expect(done(2, true)).toBe('Updated \u2068T\u2069: 2 claims.');
+  });
+
   it('keeps the file picker focusable during an import, and does not open it then', () => {
     const el = mount(<ImportPanel state={{ kind: 'working', fileName: 'a.json' }} onFile={() => undefined} />);
     const input = el.querySelector<HTMLInputElement>('input[type="file"]')!;

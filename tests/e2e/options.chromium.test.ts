@@ -59,7 +59,7 @@ describe('options page in chromium', () => {
     await options.chooseFile('input[type="file"]', packFile('community.pack.json'));
     const installed = await pollUntil(snapshot, (x) => x.rows.some((r) => r.id === 'community-test'));
     // The pack's title sits in Unicode isolates (lib/i18n.ts isolate), invisible on screen.
-    expect(installed.status).toContain('Installed \u2068Community test pack\u2069: 1 claims.');
+    expect(installed.status).toContain('Installed \u2068Community test pack\u2069: 1 claim.');
     const row = installed.rows.find((r) => r.id === 'community-test')!;
     for (const part of ['Community test pack', '2.1.0', 'Claimlens tests', 'CC0-1.0']) expect(row.text).toContain(part);
     expect(row).toMatchObject({ enabled: true, removable: true });

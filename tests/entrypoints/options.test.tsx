@@ -85,7 +85,7 @@ describe('options page', () => {
     await choose('community.pack.json');
     await until(() => expect(rows()).toContain('community-test'));
     // The pack's title sits in Unicode isolates (lib/i18n.ts isolate), invisible on screen.
-    expect(container.querySelector('.import-status')!.textContent).toContain('Installed \u2068Community test pack\u2069: 1 claims.');
+    expect(container.querySelector('.import-status')!.textContent).toContain('Installed \u2068Community test pack\u2069: 1 claim.');
     const text = row('community-test').textContent!;
     for (const part of ['Community test pack', '2.1.0', '1', 'Claimlens tests', 'CC0-1.0', 'community.pack.json']) expect(text).toContain(part);
   });
