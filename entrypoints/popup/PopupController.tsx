@@ -118,12 +118,15 @@ export function PopupController({ tabId: requested }: PopupControllerProps) {
       exported={exported}
       onShowClaim={(claimId) => {
         if (tabId === null) return;
-        void sendToTab(tabId, 'show-claim', { claimId }).then((shown) => {
-          // A real popup covers the page: get out of the way of the card.
-          if (shown && inPopup) window.close();
-          // The claim's mark is gone (the page changed): stay, and show what the page holds now.
-          else if (!shown) setPollToken((n) => n + 1);
-        });
+        // No answer at all: the page went away under the popup (reloaded, navigated).
+        void sendToTab(tabId, 'show-claim', { claimId })
+          .catch(() => false)
+          .then((shown) => {
+            // A real popup covers the page: get out of the way of the card.
+            if (shown && inPopup) window.close();
+            // The claim's mark is gone (the page changed): stay, and show what the page holds now.
+            else if (!shown) setPollToken((n) => n + 1);
+          });
       }}
       onSiteEnabled={(site, enabled) =>
         void updateSettings((s) => ({ disabledSites: enabled ? s.disabledSites.filter((x) => x !== site) : [...s.disabledSites, site] }))
@@ -131,12 +134,15 @@ export function PopupController({ tabId: requested }: PopupControllerProps) {
       onPaused={(value) => void updateSettings(() => ({ paused: value }))}
       onExport={() => {
         if (tabId === null || tab.kind !== 'page') return;
-        void sendToTab(tabId, 'export-annotations', {}).then((json) => {
-          if (!json) return;
-          const name = `claimlens-${tab.page.site ?? 'page'}-${new Date().toISOString().slice(0, 10)}.jsonld`;
-          download(json, name);
-          setExported(name);
-        });
+        void sendToTab(tabId, 'export-annotations', {})
+          .catch(() => null)
+          .then((json) => {
+            // Nothing to export any more (the page changed or went away): show what the tab holds now.
+            if (!json) return setPollToken((n) => n + 1);
+            const name = `claimlens-${tab.page.site ?? 'page'}-${new Date().toISOString().slice(0, 10)}.jsonld`;
+            download(json, name);
+            setExported(name);
+          });
       }}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
     />

@@ -193,5 +193,27 @@ describe('PopupController', () => {
     expect(asked).toContain('show-claim');
     render(null, el);
   });
+  it.each([
+    ['showing a claim', 'li[data-claim-id="c"] button'],
+    ['exporting', 'button.export'],
+  ])('shows what the tab holds now when its page went away under the popup (reloaded, navigated) before %s, instead of a dead list', async (_what, button) => {
+    let gone = false;
+    const claims = [{ id: 'c', text: 'Claim C.', packTitle: 'P', asserted: 1, denied: 0, marks: 1 }];
+    fakeBrowser.tabs.sendMessage = (async () => {
+      if (gone) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return page({ claims });
+    }) as typeof fakeBrowser.tabs.sendMessage;
+    fakeBrowser.tabs.get = (async (id: number) => ({ id, url: 'https://news.example/next', status: 'loading' })) as unknown as typeof fakeBrowser.tabs.get;
+    const el = document.createElement('div');
+    document.body.append(el);
+    render(<PopupController tabId={7} />, el);
+    await vi.waitFor(() => expect(el.querySelector('li[data-claim-id="c"] button')).not.toBeNull());
+    await new Promise((resolve) => setTimeout(resolve, 1200)); // the first few looks are over: only a new one can see the change
+    gone = true;
+    el.querySelector<HTMLButtonElement>(button)!.click();
+    await vi.waitFor(() => expect(el.querySelector('li[data-claim-id="c"]')).toBeNull());
+    expect(el.textContent).toContain('Reading the page…');
+    render(null, el);
+  });
 });
 
