@@ -9,8 +9,9 @@ import type { PageState } from '../../lib/messages';
 /**
  * What the popup knows about its tab: a page state; or that no content
  * script answered, on an http(s) page of `site` (`no-script`: open since
- * before Claimlens was installed or updated, or a page such as a PDF that
- * scripts cannot enter) or on a page Claimlens never runs on (`unsupported`).
+ * before Claimlens was installed or updated, which a reload fixes) or on a
+ * page Claimlens never runs on (`unsupported`: browser pages, the extension
+ * stores, PDFs).
  */
 export type PopupTabState =
   | { kind: 'loading' }

@@ -37,13 +37,18 @@ async function tabWithoutScript(tabId: number): Promise<PopupTabState> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
   if (tab?.status === 'loading') return { kind: 'loading' };
   const site = siteOf(tab?.url);
-  return site === null || isExtensionStore(tab!.url!) ? { kind: 'unsupported' } : { kind: 'no-script', site };
+  return site === null || neverScripted(tab!.url!) ? { kind: 'unsupported' } : { kind: 'no-script', site };
 }
 
-/** The extension stores' pages: browsers let no extension script them, so a reload would not help. */
-function isExtensionStore(url: string): boolean {
+/**
+ * Pages no reload would let Claimlens read: the extension stores (browsers
+ * let no extension script them) and PDFs (Firefox's viewer takes no content
+ * scripts). A PDF served under another name still gets the reload advice.
+ */
+function neverScripted(url: string): boolean {
   const { hostname, pathname } = new URL(url);
   return (
+    /\.pdf$/i.test(pathname) ||
     hostname === 'chromewebstore.google.com' ||
     (hostname === 'chrome.google.com' && pathname.startsWith('/webstore')) ||
     hostname === 'microsoftedge.microsoft.com' ||

@@ -175,6 +175,13 @@ describe('PopupController', () => {
     }
   });
 
+  it("says Claimlens does not run on a PDF (Firefox's viewer takes no content scripts), rather than to reload it", async () => {
+    const el = mountWithoutScript({ url: 'https://city.example/budget/Report-2024.PDF', status: 'complete' });
+    await vi.waitFor(() => expect(el.textContent).toContain('does not run on this page'));
+    expect(el.textContent).not.toContain('Reload');
+    render(null, el);
+  });
+
   it('asks the page again when the claim to show is no longer there, instead of closing', async () => {
     const asked: string[] = [];
     let claims = [{ id: 'c', text: 'Claim C.', packTitle: 'P', asserted: 1, denied: 0, marks: 1 }];
