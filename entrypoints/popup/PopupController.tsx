@@ -11,7 +11,7 @@ import { getSettings, siteOf, updateSettings, watchSettings, type Settings } fro
 
 /** How often the popup asks again while the page is still being read or switched. */
 const POLL_MS = 250;
-/** How many times the popup asks a tab with no content script again (it may still be loading). */
+/** How many times the popup asks a loaded tab with no content script again (its script may start late). */
 const MAX_FAILURES = 20;
 
 export interface PopupControllerProps {
@@ -103,8 +103,9 @@ export function PopupController({ tabId: requested }: PopupControllerProps) {
         const state = await tabWithoutScript(tabId);
         if (stopped) return;
         setTab(state);
-        // A loading tab gets its content script at document_idle: ask again for a few seconds.
-        if (++failures < MAX_FAILURES) timer = setTimeout(() => void ask(), POLL_MS * 2);
+        // A loading tab gets its content script at document_idle, however long its page
+        // takes: ask until then, and for a few seconds after (the script starts a moment later).
+        if (state.kind === 'loading' || ++failures < MAX_FAILURES) timer = setTimeout(() => void ask(), POLL_MS * 2);
       }
     };
     void ask();

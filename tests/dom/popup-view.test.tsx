@@ -182,6 +182,31 @@ describe('PopupController', () => {
     render(null, el);
   });
 
+  it('keeps asking a tab that takes long to load, and shows its claims once its content script answers', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let loaded = false;
+      const claims = [{ id: 'c', text: 'Claim C.', packTitle: 'P', asserted: 1, denied: 0, marks: 1 }];
+      fakeBrowser.tabs.sendMessage = (async () => {
+        if (!loaded) throw new Error('Could not establish connection. Receiving end does not exist.');
+        return page({ claims });
+      }) as typeof fakeBrowser.tabs.sendMessage;
+      fakeBrowser.tabs.get = (async (id: number) => ({ id, url: 'https://news.example/story', status: loaded ? 'complete' : 'loading' })) as unknown as typeof fakeBrowser.tabs.get;
+      const el = document.createElement('div');
+      document.body.append(el);
+      render(<PopupController tabId={7} />, el);
+      // A slow news page with its ads: half a minute before document_idle.
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(el.textContent).toContain('Reading the page…');
+      loaded = true;
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(el.querySelector('li[data-claim-id="c"]')).not.toBeNull();
+      render(null, el);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('asks the page again when the claim to show is no longer there, instead of closing', async () => {
     const asked: string[] = [];
     let claims = [{ id: 'c', text: 'Claim C.', packTitle: 'P', asserted: 1, denied: 0, marks: 1 }];
