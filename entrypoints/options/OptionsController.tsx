@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OptionsPage, type ImportState } from '../../components/options/OptionsPage';
+import { MAX_PACK_BYTES } from '../../lib/claims/limits';
 import { FOCUS_NEXT_MARK_COMMAND, sendToBackground } from '../../lib/messages';
 import type { PackListing } from '../../lib/storage/pack-store';
 import { getSettings, updateSettings, watchSettings, type Settings } from '../../lib/storage/settings';
@@ -62,7 +63,10 @@ export function OptionsController({ browserName }: OptionsControllerProps) {
   const onFile = async (file: File) => {
     setImportState({ kind: 'working', fileName: file.name });
     try {
-      const outcome = await sendToBackground('import-pack', { fileName: file.name, text: await file.text(), bytes: file.size });
+      // A file over the limit is refused by its size alone (the background says why): reading a
+      // file of gigabytes into one string would fail, or exceed the browser's message size, first.
+      const text = file.size > MAX_PACK_BYTES ? '' : await file.text();
+      const outcome = await sendToBackground('import-pack', { fileName: file.name, text, bytes: file.size });
       if (outcome.ok) {
         setImportState({ kind: 'done', fileName: file.name, title: outcome.pack.title, claims: outcome.pack.claimCount, replaced: outcome.replaced, warnings: outcome.warnings });
       } else {

@@ -115,6 +115,27 @@ describe('options page', () => {
     await until(() => expect(container.querySelector('.import-errors')?.textContent).toMatch(/neither JSON nor JSONL/));
   });
 
+  it('refuses a file over the size limit by its size, without reading it into memory, and says so', async () => {
+    await mount();
+    const before = await getPackState();
+    const input = container.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const file = new File(['{}'], 'huge.json', { type: 'application/json' });
+    // A 3 GB export: more than a string can hold, so reading it fails in a real browser.
+    Object.defineProperty(file, 'size', { value: 3 * 1024 ** 3 });
+    let read = false;
+    file.text = async () => {
+      read = true;
+      throw new DOMException('The requested file could not be read', 'NotReadableError');
+    };
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    await act(() => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await until(() => expect(container.querySelector('.import-errors')?.textContent).toMatch(/huge\.json.*the file is 3072\.0 MB.*over the 50\.0 MB limit/));
+    expect(read).toBe(false);
+    expect(await getPackState()).toEqual(before);
+  });
+
   it('switches a pack off and on', async () => {
     await mount();
     const [bundled] = rows();
