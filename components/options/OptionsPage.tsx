@@ -1,5 +1,5 @@
 /** The whole options page. Pure: the entrypoint's controller owns the state. */
-import { t } from '../../lib/i18n';
+import { isolate, t } from '../../lib/i18n';
 import type { PackListing } from '../../lib/storage/pack-store';
 import type { Settings } from '../../lib/storage/settings';
 import { ImportPanel, type ImportState } from './ImportPanel';
@@ -18,6 +18,8 @@ export interface OptionsPageProps extends Omit<SettingsPanelProps, 'settings'> {
   indexError: string | null;
   /** User packs left out of matching because their stored bodies could not be read, each with why. */
   unreadablePacks: readonly string[];
+  /** The last switch or removal of a pack that failed, with why; null once one succeeds. */
+  packError?: { packId: string; message: string } | null;
   onToggle(packId: string, enabled: boolean): void;
   onRemove(packId: string): void;
   onFile(file: File): void;
@@ -43,6 +45,11 @@ export function OptionsPage(props: OptionsPageProps) {
           {t('options.packsHeading')}
         </h2>
         <p>{t('options.packsIntro')}</p>
+        {props.packError && (
+          <p class="index-error" role="alert">
+            {t('options.packChangeFailed', [isolate(props.packs?.find((p) => p.id === props.packError!.packId)?.title ?? props.packError.packId), props.packError.message])}
+          </p>
+        )}
         {props.packs ? <PackTable packs={props.packs} busy={props.busy} onToggle={props.onToggle} onRemove={props.onRemove} /> : <p>{t('options.loading')}</p>}
       </section>
       <ImportPanel state={props.importState} onFile={props.onFile} />

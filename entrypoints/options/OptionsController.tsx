@@ -26,6 +26,7 @@ export function OptionsController({ browserName }: OptionsControllerProps) {
   const [unreadable, setUnreadable] = useState<string[]>([]);
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [importState, setImportState] = useState<ImportState>({ kind: 'idle' });
+  const [packError, setPackError] = useState<{ packId: string; message: string } | null>(null);
 
   const refresh = useCallback(async () => {
     setPacks(await sendToBackground('list-packs', {}));
@@ -50,6 +51,12 @@ export function OptionsController({ browserName }: OptionsControllerProps) {
     setBusy((b) => new Set(b).add(packId));
     try {
       await change();
+      setPackError(null);
+    } catch (error) {
+      // Said where the reader looks, not lost as an unhandled rejection; the list below shows what holds.
+      setPackError({ packId, message: error instanceof Error ? error.message : String(error) });
+    }
+    try {
       await refresh();
     } finally {
       setBusy((b) => {
@@ -87,6 +94,7 @@ export function OptionsController({ browserName }: OptionsControllerProps) {
       importState={importState}
       indexError={indexError}
       unreadablePacks={unreadable}
+      packError={packError}
       shortcut={shortcut}
       browserName={browserName}
       onToggle={(packId, enabled) => void withPack(packId, () => sendToBackground('set-pack-enabled', { packId, enabled }))}

@@ -148,6 +148,28 @@ describe('options page', () => {
     await until(async () => expect((await getPackState()).disabled).toEqual([]));
   });
 
+  it('says so when a pack cannot be switched, naming the pack and the reason, and shows it as it still is', async () => {
+    await mount();
+    const [bundled] = rows();
+    const box = () => row(bundled!).querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    const set = fakeBrowser.storage.local.set;
+    fakeBrowser.storage.local.set = (async () => {
+      throw new Error('QUOTA_BYTES quota exceeded');
+    }) as typeof set;
+    try {
+      await act(() => box().click());
+      await until(() => expect(container.querySelector('#packs-heading ~ [role="alert"]')?.textContent).toMatch(/Fox News.*QUOTA_BYTES quota exceeded/s));
+    } finally {
+      fakeBrowser.storage.local.set = set;
+    }
+    expect(box().checked).toBe(true);
+    expect((await getPackState()).disabled).toEqual([]);
+    // The next change that works clears the message.
+    await act(() => box().click());
+    await until(() => expect(box().checked).toBe(false));
+    expect(container.querySelector('#packs-heading ~ [role="alert"]')).toBeNull();
+  });
+
   it('removes a user pack', async () => {
     await mount();
     await choose('community.pack.json');
