@@ -9,8 +9,10 @@ import { SettingsPanel, type SettingsPanelProps } from './SettingsPanel';
 export type { ImportState };
 
 export interface OptionsPageProps extends Omit<SettingsPanelProps, 'settings'> {
-  /** Null while loading. */
+  /** Null while loading, or when they could not be listed (see packsError). */
   packs: PackListing[] | null;
+  /** Why the packs could not be listed (the background did not answer). */
+  packsError?: string | null;
   settings: Settings | null;
   busy: ReadonlySet<string>;
   importState: ImportState;
@@ -50,7 +52,15 @@ export function OptionsPage(props: OptionsPageProps) {
             {t('options.packChangeFailed', [isolate(props.packs?.find((p) => p.id === props.packError!.packId)?.title ?? props.packError.packId), props.packError.message])}
           </p>
         )}
-        {props.packs ? <PackTable packs={props.packs} busy={props.busy} onToggle={props.onToggle} onRemove={props.onRemove} /> : <p>{t('options.loading')}</p>}
+        {props.packs ? (
+          <PackTable packs={props.packs} busy={props.busy} onToggle={props.onToggle} onRemove={props.onRemove} />
+        ) : props.packsError ? (
+          <p class="index-error" role="alert">
+            {t('options.packsUnavailable', [props.packsError])}
+          </p>
+        ) : (
+          <p>{t('options.loading')}</p>
+        )}
       </section>
       <ImportPanel state={props.importState} onFile={props.onFile} />
       {props.settings && (

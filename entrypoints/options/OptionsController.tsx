@@ -20,6 +20,7 @@ export interface OptionsControllerProps {
 /** Loads and saves everything the options page shows. */
 export function OptionsController({ browserName }: OptionsControllerProps) {
   const [packs, setPacks] = useState<PackListing[] | null>(null);
+  const [packsError, setPacksError] = useState<string | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [shortcut, setShortcut] = useState<string | null>(null);
   const [indexError, setIndexError] = useState<string | null>(null);
@@ -29,10 +30,16 @@ export function OptionsController({ browserName }: OptionsControllerProps) {
   const [packError, setPackError] = useState<{ packId: string; message: string } | null>(null);
 
   const refresh = useCallback(async () => {
-    setPacks(await sendToBackground('list-packs', {}));
-    const status = await sendToBackground('index-status', {});
-    setIndexError(status.ok ? null : status.error);
-    setUnreadable(status.ok ? (status.unreadable ?? []) : []);
+    try {
+      setPacks(await sendToBackground('list-packs', {}));
+      setPacksError(null);
+      const status = await sendToBackground('index-status', {});
+      setIndexError(status.ok ? null : status.error);
+      setUnreadable(status.ok ? (status.unreadable ?? []) : []);
+    } catch (error) {
+      // The background did not answer (it failed to start): say so rather than "Loading…" for good.
+      setPacksError(error instanceof Error ? error.message : String(error));
+    }
   }, []);
 
   useEffect(() => {
@@ -89,6 +96,7 @@ export function OptionsController({ browserName }: OptionsControllerProps) {
   return (
     <OptionsPage
       packs={packs}
+      packsError={packsError}
       settings={settings}
       busy={busy}
       importState={importState}

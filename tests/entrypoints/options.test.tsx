@@ -70,6 +70,19 @@ afterEach(() => {
 });
 
 describe('options page', () => {
+  it("says why the packs cannot be listed when the background does not answer, instead of \"Loading…\" for good", async () => {
+    fakeBrowser.runtime.sendMessage = (async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    }) as typeof fakeBrowser.runtime.sendMessage;
+    container = document.createElement('div');
+    document.body.appendChild(container);
+    await act(() => render(<OptionsController browserName="chrome" />, container));
+    await until(() => expect(container.querySelector('[role="alert"]')?.textContent).toContain('Receiving end does not exist'));
+    expect(container.textContent).not.toContain('Loading…');
+    // The settings do not need the background: they stay usable.
+    expect(container.querySelector('input[name="style"]')).not.toBeNull();
+  });
+
   it('lists the bundled packs with name, version, claim count, source and licence, and no Remove', async () => {
     await mount();
     const [bundled] = rows();
