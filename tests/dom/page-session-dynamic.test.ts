@@ -37,10 +37,21 @@ describe('page session on a page that changes after marking', () => {
     expect(before).toContain('claimlens-mark');
   });
 
+  it('reads nothing of the extension when the page is hidden (the reader navigating away)', async () => {
+    let reads = 0;
+    running = startTestSession({ alive: () => (reads++, true) });
+    await running.session.idle();
+    const before = reads;
+    document.dispatchEvent(new Event('visibilitychange'));
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    expect(reads).toBe(before);
+    expect(marks()).toHaveLength(1);
+  });
+
   it.each([
     ['points at a mark', () => marks()[0]!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }))],
     ['focuses a mark', () => (marks()[0] as HTMLElement).focus()],
-    ['comes back to the tab', () => document.dispatchEvent(new Event('visibilitychange'))],
+    ['comes back to the tab', () => window.dispatchEvent(new FocusEvent('focus'))],
     ['comes back to the page from the back/forward cache', () => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))],
   ])('takes its marks out once the extension is gone (an orphaned script), when the reader %s', async (_, reach) => {
     // Nothing tells an orphaned content script that the extension was switched off, reloaded or updated, and the page may never change again.

@@ -122,7 +122,7 @@ describe('an orphaned annotator', () => {
     await waitFor(() => document.querySelectorAll('claimlens-mark').length, (n) => n > 0);
     // What the browser does to a content script's world when its extension goes: the runtime loses its id, and nothing else happens.
     (fakeBrowser.runtime as { id?: string }).id = undefined;
-    document.dispatchEvent(new Event('visibilitychange'));
+    window.dispatchEvent(new FocusEvent('focus'));
     // Read before ctx.isValid, whose reading alone would end the context.
     expect(document.querySelector('claimlens-mark')).toBeNull();
     expect(document.body.innerHTML).toBe(original);
