@@ -13,11 +13,14 @@
  * The rule is kept tight, because a wrong refusal loses a true card: the
  * stretch between the two names, in the claim and in the sentence alike,
  * must be plain words, without "by" (the passive, "Pettibone was accused by
- * Halvorsen", keeps the roles) or "from" ("accusations from Halvorsen"), a
- * form of "be" or a relative pronoun (a clause about one party: "Pettibone,
- * who Halvorsen accused"), another capitalised word, or clause punctuation
- * (lists: "Iowa, Florida and Ohio"; asides). Each name must occur once in each text, so that the order is
- * not in doubt.
+ * Halvorsen", keeps the roles), a form of "be" or a relative pronoun (a
+ * clause about one party: "Pettibone, who Halvorsen accused"), another
+ * capitalised word, or clause punctuation (lists: "Iowa, Florida and Ohio";
+ * asides). Each name must occur once in each text, so that the order is
+ * not in doubt. Nor may "from" stand in one stretch only: it names a source
+ * ("Pettibone denied accusations from Halvorsen" reports the claim that
+ * Halvorsen accused Pettibone), so the roles compare only when both texts
+ * have it ("Halvorsen took bribes from Pettibone" and its swap).
  */
 import { capitalRunEnd } from './name-runs';
 import { isStopWord, termOf } from './terms';
@@ -39,6 +42,8 @@ export interface RoleOrder {
   relation: ReadonlySet<string>;
   /** True when the stretch between them compares downward ("less than"): see DOWNWARD. */
   downward: boolean;
+  /** True when the stretch between them names the second as a source ("from"): see SOURCE. */
+  source: boolean;
 }
 
 /** Punctuation between two names that leaves their order in doubt: clauses, asides, lists, quotes. */
@@ -46,12 +51,10 @@ const CLAUSE_BREAK = /[,;:()"\u201c\u201d\u2013\u2014]/;
 
 /**
  * Words between two names that leave their roles in doubt: "by" (the
- * passive), "from" (the source of a noun: "Pettibone denied accusations
- * from Halvorsen" reports the claim that Halvorsen accused Pettibone),
- * forms of "be" and relative pronouns (a clause about the first name
- * rather than a relation between the two).
+ * passive), forms of "be" and relative pronouns (a clause about the first
+ * name rather than a relation between the two).
  */
-const GUARD_WORDS: ReadonlySet<string> = new Set(['by', 'from', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'that', 'which', 'who', 'whom', 'whose', 'with']);
+const GUARD_WORDS: ReadonlySet<string> = new Set(['by', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'that', 'which', 'who', 'whom', 'whose', 'with']);
 
 /**
  * Relations that read the same both ways round ("Okonjo met Brandvik" is
@@ -72,9 +75,18 @@ const SYMMETRIC_TERMS: ReadonlySet<string> = new Set(
  */
 const DOWNWARD: ReadonlySet<string> = new Set(['less', 'lesser', 'fewer', 'lower', 'smaller']);
 
-/** True when tokens strictly between `after` and `before` hold a DOWNWARD word. */
-function comparesDownward(tokens: readonly Token[], after: number, before: number): boolean {
-  for (let k = after + 1; k < before; k++) if (DOWNWARD.has(tokens[k]!.norm)) return true;
+/**
+ * "from" names the source of a noun ("accusations from Halvorsen"): in one
+ * text only, it turns the roles round as a passive does; in both, they
+ * compare as they stand. (Not a guard word: a claim with it would then
+ * refuse no swap at all, and "Pettibone took bribes from Halvorsen" would
+ * carry the card of "Halvorsen took bribes from Pettibone".)
+ */
+const SOURCE: ReadonlySet<string> = new Set(['from']);
+
+/** True when tokens strictly between `after` and `before` hold one of `words`. */
+function holds(tokens: readonly Token[], after: number, before: number, words: ReadonlySet<string>): boolean {
+  for (let k = after + 1; k < before; k++) if (words.has(tokens[k]!.norm)) return true;
   return false;
 }
 
@@ -146,7 +158,7 @@ export function roleOrders(text: string, tokens: readonly Token[]): RoleOrder[] 
       const b = runs[j]!;
       if (sameParty(a.words, b.words) || onlyRun(runs, b.words) !== b) continue;
       const relation = relationBetween(text, tokens, a.last, b.first);
-      if (relation !== null && relation.size > 0) out.push({ a: a.words, b: b.words, relation, downward: comparesDownward(tokens, a.last, b.first) });
+      if (relation !== null && relation.size > 0) out.push({ a: a.words, b: b.words, relation, downward: holds(tokens, a.last, b.first, DOWNWARD), source: holds(tokens, a.last, b.first, SOURCE) });
     }
   }
   return out;
@@ -156,13 +168,15 @@ export function roleOrders(text: string, tokens: readonly Token[]): RoleOrder[] 
  * True when the sentence (`tokens` of `text`, whose names are `runs`, from
  * nameRuns) names the parties of one of `orders` once each, the second
  * before the first, joined by a plain stretch that shares a relation term
- * with the claim's and compares the same way (DOWNWARD).
+ * with the claim's, compares the same way (DOWNWARD) and names a source
+ * alike (SOURCE).
  */
 export function rolesReversed(orders: readonly RoleOrder[], text: string, tokens: readonly Token[], runs: readonly NameRun[]): boolean {
-  for (const { a, b, relation, downward } of orders) {
+  for (const { a, b, relation, downward, source } of orders) {
     const sa = onlyRun(runs, a);
     const sb = onlyRun(runs, b);
-    if (!sa || !sb || sa === sb || sb.last >= sa.first || comparesDownward(tokens, sb.last, sa.first) !== downward) continue;
+    if (!sa || !sb || sa === sb || sb.last >= sa.first) continue;
+    if (holds(tokens, sb.last, sa.first, DOWNWARD) !== downward || holds(tokens, sb.last, sa.first, SOURCE) !== source) continue;
     const between = relationBetween(text, tokens, sb.last, sa.first);
     if (between !== null && [...between].some((term) => relation.has(term))) return true;
   }

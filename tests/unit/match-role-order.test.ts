@@ -64,6 +64,18 @@ describe('rolesReversed', () => {
     expect(reversed(exports, 'Venezuela, unlike Norway, exports more crude oil every year.')).toBe(false);
   });
 
+  it('is true for a swap around "from" when the claim names its parties around "from" too', () => {
+    // "from" marks the source in both texts alike: the roles compare, and the swap reverses them.
+    const bribes = 'Senator Halvorsen took bribes from Governor Pettibone during the timber auction.';
+    expect(reversed(bribes, 'Governor Pettibone took bribes from Senator Halvorsen during the timber auction.')).toBe(true);
+  });
+
+  it('is false when only one of the two texts names a party after "from"', () => {
+    const faced = 'Governor Pettibone faced accusations from Senator Halvorsen of rigging the timber auction.';
+    expect(reversed(faced, 'Senator Halvorsen accused Governor Pettibone of rigging the timber auction.')).toBe(false);
+    expect(reversed(accusation, 'Governor Pettibone denied accusations from Senator Halvorsen of rigging the timber auction.')).toBe(false);
+  });
+
   it('is false for a relation that reads the same both ways round', () => {
     const meeting = 'Chancellor Brandvik met Premier Okonjo secretly in Lisbon to discuss the fishing treaty.';
     expect(reversed(meeting, 'Premier Okonjo met Chancellor Brandvik secretly in Lisbon to discuss the fishing treaty.')).toBe(false);
@@ -89,6 +101,14 @@ describe('the decision with role order', () => {
 
   it('stays silent on a sentence that swaps who accused whom', () => {
     expect(marked('Governor Pettibone accused Senator Halvorsen of rigging the timber auction.')).toEqual([]);
+  });
+
+  it('stays silent on a sentence that swaps who took bribes from whom', () => {
+    // The claim names its source after "from" as the sentence does: the swap is the reverse claim.
+    const bribes = createMatcher([{ id: 'bribes', text: 'Senator Halvorsen took bribes from Governor Pettibone during the timber auction.', paraphrases: [], entities: [] }]);
+    const marked = (text: string) => bribes.match(text).map((a) => a.claimId);
+    expect(marked('Governor Pettibone took bribes from Senator Halvorsen during the timber auction.')).toEqual([]);
+    expect(marked('Senator Halvorsen took bribes from Governor Pettibone during the timber auction.')).toEqual(['bribes']);
   });
 
   it('stays silent on a sentence that swaps the two sides of a comparison', () => {
