@@ -41,9 +41,30 @@ async function tabWithoutScript(tabId: number): Promise<PopupTabState> {
 }
 
 /**
- * Pages no reload would let Claimlens read: the extension stores (browsers
- * let no extension script them) and PDFs (Firefox's viewer takes no content
- * scripts). A PDF served under another name still gets the reload advice.
+ * Firefox's default `extensions.webextensions.restrictedDomains`: besides
+ * its add-ons site, the Mozilla support and account pages no extension may
+ * script, which no reload changes either.
+ */
+const FIREFOX_RESTRICTED = new Set([
+  'accounts-static.cdn.mozilla.net',
+  'accounts.firefox.com',
+  'addons.cdn.mozilla.net',
+  'addons.mozilla.org',
+  'api.accounts.firefox.com',
+  'content.cdn.mozilla.net',
+  'discovery.addons.mozilla.org',
+  'install.mozilla.org',
+  'oauth.accounts.firefox.com',
+  'profile.accounts.firefox.com',
+  'support.mozilla.org',
+  'sync.services.mozilla.com',
+]);
+
+/**
+ * Pages no reload would let Claimlens read: the extension stores and
+ * Firefox's other restricted sites (browsers let no extension script them)
+ * and PDFs (Firefox's viewer takes no content scripts). A PDF served under
+ * another name still gets the reload advice.
  */
 function neverScripted(url: string): boolean {
   const { hostname, pathname } = new URL(url);
@@ -52,7 +73,7 @@ function neverScripted(url: string): boolean {
     hostname === 'chromewebstore.google.com' ||
     (hostname === 'chrome.google.com' && pathname.startsWith('/webstore')) ||
     hostname === 'microsoftedge.microsoft.com' ||
-    hostname === 'addons.mozilla.org'
+    FIREFOX_RESTRICTED.has(hostname)
   );
 }
 

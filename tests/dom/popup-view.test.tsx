@@ -175,6 +175,17 @@ describe('PopupController', () => {
     }
   });
 
+  it("says Claimlens does not run on Firefox's other restricted Mozilla sites (no extension may script them), rather than to reload them", async () => {
+    // Firefox's extensions.webextensions.restrictedDomains: its support and account pages, not only addons.mozilla.org.
+    for (const url of ['https://support.mozilla.org/en-US/kb/troubleshoot', 'https://accounts.firefox.com/settings', 'https://discovery.addons.mozilla.org/']) {
+      const el = mountWithoutScript({ url, status: 'complete' });
+      await vi.waitFor(() => expect(el.textContent).toMatch(/does not run on this page|Reload/));
+      expect(el.textContent).toContain('does not run on this page');
+      render(null, el);
+      el.remove();
+    }
+  });
+
   it("says Claimlens does not run on a PDF (Firefox's viewer takes no content scripts), rather than to reload it", async () => {
     const el = mountWithoutScript({ url: 'https://city.example/budget/Report-2024.PDF', status: 'complete' });
     await vi.waitFor(() => expect(el.textContent).toContain('does not run on this page'));
