@@ -39,7 +39,17 @@ export interface PopupViewProps {
   onOpenOptions(): void;
 }
 
-function Status({ page }: { page: PageState }) {
+/**
+ * The line in the popup's live region. A function, not a component: the
+ * line for a loading tab and for a page still being read is then the same
+ * <p>, updated in place, so screen readers do not hear "Reading the page…"
+ * again when the page answers (a node put in anew is announced).
+ */
+function statusLine(tab: PopupTabState) {
+  if (tab.kind === 'loading') return <p class="muted">{t('popup.working')}</p>;
+  if (tab.kind === 'unsupported') return <p class="muted">{t('popup.unsupported')}</p>;
+  if (tab.kind === 'no-script') return <p class="muted">{t('popup.noScript')}</p>;
+  const { page } = tab;
   if (page.status === 'error') {
     return (
       <p class="index-error" role="alert">
@@ -83,10 +93,7 @@ export function PopupView(props: PopupViewProps) {
       <h1>{t('popup.title')}</h1>
       {/* A live region from the first render, so that screen readers hear "3 known claims" once the page is read. */}
       <div class="page-status" role="status">
-        {tab.kind === 'loading' && <p class="muted">{t('popup.working')}</p>}
-        {tab.kind === 'unsupported' && <p class="muted">{t('popup.unsupported')}</p>}
-        {tab.kind === 'no-script' && <p class="muted">{t('popup.noScript')}</p>}
-        {page && <Status page={page} />}
+        {statusLine(tab)}
       </div>
       {page && <ClaimList page={page} onShowClaim={props.onShowClaim} />}
       <div class="switches">

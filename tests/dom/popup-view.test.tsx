@@ -97,6 +97,18 @@ describe('PopupView', () => {
     expect(unknown.querySelector<HTMLInputElement>('input[name="site"]')!.checked).toBe(false);
   });
 
+  it('does not tell screen readers "Reading the page…" again when the page answers that it is still reading', () => {
+    // The live region's text stays the same: no node in it may be taken out and put in anew (an addition is announced).
+    const { el, props } = mount({ tab: { kind: 'loading' } });
+    const region = el.querySelector('[role="status"]:not(.export-status)')!;
+    const changes = new MutationObserver(() => undefined);
+    changes.observe(region, { childList: true, subtree: true, characterData: true });
+    render(<PopupView {...props} tab={{ kind: 'page', page: page({ status: 'working' }) }} />, el);
+    render(<PopupView {...props} tab={{ kind: 'loading' }} />, el);
+    expect(region.textContent).toBe('Reading the page…');
+    expect(changes.takeRecords()).toEqual([]);
+  });
+
   it('tells screen readers what it found once the page is read, through a live region that was there from the start', () => {
     const { el, props } = mount({ tab: { kind: 'loading' } });
     const region = el.querySelector('[role="status"]:not(.export-status)')!;
