@@ -40,7 +40,7 @@ export interface RoleOrder {
   a: ReadonlySet<string>;
   b: ReadonlySet<string>;
   relation: ReadonlySet<string>;
-  /** True when the stretch between them compares downward ("less than"): see DOWNWARD. */
+  /** True when the stretch between them compares downward ("less than"): see comparesDownward. */
   downward: boolean;
   /** True when the stretch between them names the second as a source ("from"): see SOURCE. */
   source: boolean;
@@ -74,6 +74,19 @@ const SYMMETRIC_TERMS: ReadonlySet<string> = new Set(
  * that also turns the comparative round says the same thing.
  */
 const DOWNWARD: ReadonlySet<string> = new Set(['less', 'lesser', 'fewer', 'lower', 'smaller']);
+
+/**
+ * Comparatives the other way, and negations: a stretch with one of these as
+ * well ("exports more oil at a lower price than", "no less than") is not
+ * turned round, as far as this rule can tell.
+ */
+const UPWARD: ReadonlySet<string> = new Set(['more', 'greater', 'higher', 'larger', 'bigger']);
+const NEGATION: ReadonlySet<string> = new Set(['no', 'not', 'never']);
+
+/** True when the stretch strictly between `after` and `before` compares downward only, unnegated. */
+function comparesDownward(tokens: readonly Token[], after: number, before: number): boolean {
+  return holds(tokens, after, before, DOWNWARD) && !holds(tokens, after, before, UPWARD) && !holds(tokens, after, before, NEGATION);
+}
 
 /**
  * "from" names the source of a noun ("accusations from Halvorsen"): in one
@@ -158,7 +171,7 @@ export function roleOrders(text: string, tokens: readonly Token[]): RoleOrder[] 
       const b = runs[j]!;
       if (sameParty(a.words, b.words) || onlyRun(runs, b.words) !== b) continue;
       const relation = relationBetween(text, tokens, a.last, b.first);
-      if (relation !== null && relation.size > 0) out.push({ a: a.words, b: b.words, relation, downward: holds(tokens, a.last, b.first, DOWNWARD), source: holds(tokens, a.last, b.first, SOURCE) });
+      if (relation !== null && relation.size > 0) out.push({ a: a.words, b: b.words, relation, downward: comparesDownward(tokens, a.last, b.first), source: holds(tokens, a.last, b.first, SOURCE) });
     }
   }
   return out;
@@ -168,7 +181,7 @@ export function roleOrders(text: string, tokens: readonly Token[]): RoleOrder[] 
  * True when the sentence (`tokens` of `text`, whose names are `runs`, from
  * nameRuns) names the parties of one of `orders` once each, the second
  * before the first, joined by a plain stretch that shares a relation term
- * with the claim's, compares the same way (DOWNWARD) and names a source
+ * with the claim's, compares the same way (comparesDownward) and names a source
  * alike (SOURCE).
  */
 export function rolesReversed(orders: readonly RoleOrder[], text: string, tokens: readonly Token[], runs: readonly NameRun[]): boolean {
@@ -176,7 +189,7 @@ export function rolesReversed(orders: readonly RoleOrder[], text: string, tokens
     const sa = onlyRun(runs, a);
     const sb = onlyRun(runs, b);
     if (!sa || !sb || sa === sb || sb.last >= sa.first) continue;
-    if (holds(tokens, sb.last, sa.first, DOWNWARD) !== downward || holds(tokens, sb.last, sa.first, SOURCE) !== source) continue;
+    if (comparesDownward(tokens, sb.last, sa.first) !== downward || holds(tokens, sb.last, sa.first, SOURCE) !== source) continue;
     const between = relationBetween(text, tokens, sb.last, sa.first);
     if (between !== null && [...between].some((term) => relation.has(term))) return true;
   }

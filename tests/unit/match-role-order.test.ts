@@ -115,6 +115,12 @@ describe('the decision with role order', () => {
     expect(marked('Venezuela exports more crude oil than Norway every year.')).toEqual([]);
   });
 
+  it('stays silent on a swapped comparison whose downward word does not turn it round ("more … at a lower price", "no less")', () => {
+    // Each still says Venezuela exports at least as much as Norway: the reverse of the claim.
+    expect(marked('Venezuela exports more crude oil at a lower price than Norway every year.')).toEqual([]);
+    expect(marked('Venezuela exports no less crude oil than Norway every year.')).toEqual([]);
+  });
+
   it('still marks a comparison whose swap turns the comparative round too (the same claim)', () => {
     expect(marked('Venezuela exports less crude oil than Norway every year.')).toEqual(['exports']);
     expect(marked('Venezuela exports fewer barrels of crude oil than Norway every year.')).toEqual(['exports']);
