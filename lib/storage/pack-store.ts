@@ -15,7 +15,7 @@ import type { PackIssue } from '../claims/issues';
 import type { RuntimeIndex, RuntimePackMeta } from '../claims/runtime-types';
 import { preparePack } from './import-pack';
 import { deletePackBody, listBodyKeys, readPackBody, writePackBody } from './pack-db';
-import { getPackState, packStateItem, type PackState, type UserPackMeta } from './packs';
+import { getPackState, packStateItem, storedBodyKeys, type PackState, type UserPackMeta } from './packs';
 
 /** A pack as the options page lists it. */
 export interface PackListing extends RuntimePackMeta {
@@ -167,8 +167,7 @@ export function createPackStore(options: PackStoreOptions): PackStore {
   }
 
   async function sweep(): Promise<number> {
-    const state = await getPackState();
-    const referenced = new Set(state.user.map((p) => p.bodyKey));
+    const referenced = await storedBodyKeys();
     const handle = await db();
     let removed = 0;
     for (const key of await listBodyKeys(handle)) {

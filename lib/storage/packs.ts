@@ -69,6 +69,24 @@ export function normalizeUserPackMeta(value: unknown): UserPackMeta | null {
   };
 }
 
+/**
+ * Every body key that a stored user-pack entry names, the entries that
+ * getPackState drops as unusable (no id, a repeated id) included: sweeping
+ * must not delete a body whose entry is damaged, since the pack could still
+ * be recovered from it by hand and nothing else holds its claims.
+ */
+export async function storedBodyKeys(): Promise<Set<string>> {
+  const value: unknown = await packStateItem.getValue();
+  const user = typeof value === 'object' && value !== null ? (value as { user?: unknown }).user : undefined;
+  const keys = new Set<string>();
+  if (!Array.isArray(user)) return keys;
+  for (const entry of user) {
+    const key: unknown = typeof entry === 'object' && entry !== null ? (entry as { bodyKey?: unknown }).bodyKey : undefined;
+    if (typeof key === 'string' && key !== '') keys.add(key);
+  }
+  return keys;
+}
+
 /** Reads the pack state, tolerating a missing or malformed value and malformed entries in it. */
 export async function getPackState(): Promise<PackState> {
   const value: unknown = await packStateItem.getValue();

@@ -80,6 +80,17 @@ describe('pack store', () => {
     expect(await listBodyKeys(await openPackDb())).toEqual(stateBefore.user.map((p) => p.bodyKey));
   });
 
+  it('keeps the body of a stored entry too damaged to list (no id) when it sweeps', async () => {
+    await startStore().install('community.pack.json', community, 1);
+    const [entry] = (await getPackState()).user;
+    const { id: _id, ...withoutId } = entry!;
+    await packStateItem.setValue({ user: [withoutId as typeof entry & object], disabled: [] });
+    expect((await getPackState()).user).toEqual([]);
+    expect(await startStore().sweep()).toBe(0);
+    expect(await listBodyKeys(await openPackDb())).toEqual([entry!.bodyKey]);
+    expect((await readPackBody(await openPackDb(), entry!.bodyKey)).body.claims.map((c) => c.id)).toEqual(['community-test:river-water-safe']);
+  });
+
   it('replaces a user pack with the same id (an update) and deletes the old body', async () => {
     await startStore().install('big.pack.json', bigPack(2, '1.0.0'), 1);
     const outcome = await startStore().install('big.pack.json', bigPack(4, '1.1.0'), 1);
