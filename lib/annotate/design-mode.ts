@@ -8,6 +8,7 @@
  * document without one of the events below reaching it first, though, so
  * checking then takes the marks out before the first edit lands in them.
  */
+import { isEditableElement } from '../page/skip-rules';
 
 /**
  * True when the whole document is editable: designMode on, or its <body> or
@@ -18,11 +19,7 @@
 export function isDesignMode(doc: Document): boolean {
   // Browsers answer 'on' or 'off' whatever case was set; a mode they lack reads undefined.
   if (String(doc.designMode).toLowerCase() === 'on') return true;
-  // As skip-rules.ts reads the attribute: any value but "false" ("", "true", "plaintext-only") edits.
-  return [doc.body, doc.documentElement].some((el) => {
-    const editable = el?.getAttribute('contenteditable');
-    return editable != null && editable !== 'false';
-  });
+  return [doc.body, doc.documentElement].some((el) => el != null && isEditableElement(el));
 }
 
 /** Events that come before any edit: putting the caret (pointer, focus) and typing, pasting or dropping. */

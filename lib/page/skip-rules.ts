@@ -104,14 +104,26 @@ export function isTeaserItem(li: Element): boolean {
   return false;
 }
 
+/**
+ * True when the element's own contenteditable attribute makes it editable.
+ * The attribute is enumerated, so its keywords ignore case ("FALSE" is
+ * false), and a value that is none of them ("yes") leaves the element as
+ * its parent is, not editable of its own.
+ */
+export function isEditableElement(el: Element): boolean {
+  const value = el.getAttribute('contenteditable');
+  if (value === null) return false;
+  const keyword = value.toLowerCase();
+  return keyword === '' || keyword === 'true' || keyword === 'plaintext-only';
+}
+
 /** True when the element's tag, role, visibility or editability (not its class or id) puts it out of the article. */
 function isSkippedByKind(el: Element, tag: string): boolean {
   if (SKIPPED_TAGS.has(tag)) return true;
   if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
   // An inline display:none hides it as surely as `hidden` (a computed style would cost a layout).
   if (el.hasAttribute('style') && (el as Partial<ElementCSSInlineStyle>).style?.display === 'none') return true;
-  const editable = el.getAttribute('contenteditable');
-  if (editable !== null && editable !== 'false') return true;
+  if (isEditableElement(el)) return true;
   // A link wrapped around a heading is a teaser card's headline, never the story's own.
   if (tag === 'A' && el.querySelector(HEADINGS)) return true;
   // A list item whose heading is a link is a teaser card; one whose heading is plain text may be a point of the story (a listicle, a fact-check roundup).

@@ -107,4 +107,10 @@ describe('page session on a document whose <body> or <html> is made editable', (
     await running.session.idle();
     expect([marks(), running.matchCalls]).toEqual([[], []]);
   });
+  it('annotates a page whose <body> says contenteditable="FALSE" (the keyword ignores case)', async () => {
+    document.body.setAttribute('contenteditable', 'FALSE');
+    running = startTestSession();
+    await running.session.idle();
+    expect(document.querySelectorAll('claimlens-mark')).toHaveLength(1);
+  });
 });

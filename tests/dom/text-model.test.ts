@@ -52,6 +52,14 @@ describe('buildTextModel', () => {
     }
   });
 
+  it('reads contenteditable as the browser does: keywords in any case, other values not editable of their own', () => {
+    const root = setBody(`<div id="root"><p>Kept one.</p><div contenteditable="FALSE">Kept upper false.</div><div contenteditable="yes">Kept odd value.</div>
+      <div contenteditable="TRUE">Editable upper</div><div contenteditable="Plaintext-Only">Editable plain</div><div contenteditable>Editable empty</div></div>`);
+    const text = buildTextModel(root).text;
+    for (const kept of ['Kept one.', 'Kept upper false.', 'Kept odd value.']) expect(text).toContain(kept);
+    for (const gone of ['Editable upper', 'Editable plain', 'Editable empty']) expect(text).not.toContain(gone);
+  });
+
   it('reads line breaks inside a text node as spaces, so a blank line in the source does not cut a sentence', () => {
     const root = setBody('<div id="root"><p>He said the campaign\n\nhad no contact.</p><p>Next.</p></div>');
     const model = buildTextModel(root);
