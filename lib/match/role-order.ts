@@ -12,15 +12,17 @@
  *
  * The rule is kept tight, because a wrong refusal loses a true card: the
  * stretch between the two names, in the claim and in the sentence alike,
- * must be plain words, without "by" (the passive, "Pettibone was accused by
- * Halvorsen", keeps the roles), a form of "be" or a relative pronoun (a
+ * must be plain words, without "by" or a form of "be" (other than as a
+ * passive with its agent, "was accused by Halvorsen", see isPassive), or a relative pronoun (a
  * clause about one party: "Pettibone, who Halvorsen accused"), another
  * capitalised word, or clause punctuation (lists: "Iowa, Florida and Ohio";
  * asides). Each name must occur once in each text, so that the order is
  * not in doubt. Nor may "from" stand in one stretch only: it names a source
  * ("Pettibone denied accusations from Halvorsen" reports the claim that
  * Halvorsen accused Pettibone), so the roles compare only when both texts
- * have it ("Halvorsen took bribes from Pettibone" and its swap).
+ * have it ("Halvorsen took bribes from Pettibone" and its swap). A passive
+ * likewise: the swapped names in the other voice say what the claim says
+ * ("Pettibone was accused by Halvorsen"), in the same voice they do not.
  */
 import { capitalRunEnd } from './name-runs';
 import { isStopWord, termOf } from './terms';
@@ -44,6 +46,8 @@ export interface RoleOrder {
   downward: boolean;
   /** True when the stretch between them names the second as a source ("from"): see SOURCE. */
   source: boolean;
+  /** True when the stretch between them is a passive ("was accused by"): see isPassive. */
+  passive: boolean;
 }
 
 /** Punctuation between two names that leaves their order in doubt: clauses, asides, lists, quotes. */
@@ -97,6 +101,21 @@ function comparesDownward(tokens: readonly Token[], after: number, before: numbe
  */
 const SOURCE: ReadonlySet<string> = new Set(['from']);
 
+/** Forms of "be" that make a passive with a "by" after them. */
+const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
+/**
+ * True when the stretch strictly between `after` and `before` is a passive
+ * whose agent is the second name: a form of "be", then "by" right before
+ * that name ("Pettibone was accused by Halvorsen"). Its roles read the other
+ * way round from an active stretch, and as they stand against another passive.
+ */
+function isPassive(tokens: readonly Token[], after: number, before: number): boolean {
+  if (before - after < 3 || tokens[before - 1]!.norm !== 'by') return false;
+  for (let k = after + 1; k < before - 1; k++) if (BE_FORMS.has(tokens[k]!.norm)) return true;
+  return false;
+}
+
 /** True when tokens strictly between `after` and `before` hold one of `words`. */
 function holds(tokens: readonly Token[], after: number, before: number, words: ReadonlySet<string>): boolean {
   for (let k = after + 1; k < before; k++) if (words.has(tokens[k]!.norm)) return true;
@@ -135,10 +154,12 @@ function sameParty(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
  */
 function relationBetween(text: string, tokens: readonly Token[], after: number, before: number): Set<string> | null {
   if (CLAUSE_BREAK.test(text.slice(tokens[after]!.end, tokens[before]!.start))) return null;
+  // A passive's "be" and "by" are no doubt about the roles: isPassive reads them.
+  const passive = isPassive(tokens, after, before);
   const terms = new Set<string>();
   for (let k = after + 1; k < before; k++) {
     const t = tokens[k]!;
-    if (t.cap || GUARD_WORDS.has(t.norm)) return null;
+    if (t.cap || (GUARD_WORDS.has(t.norm) && !(passive && (t.norm === 'by' || BE_FORMS.has(t.norm))))) return null;
     const term = t.norm === 'than' ? 'than' : termOf(t.norm);
     if (term !== null && !SYMMETRIC_TERMS.has(term)) terms.add(term);
   }
@@ -171,7 +192,7 @@ export function roleOrders(text: string, tokens: readonly Token[]): RoleOrder[] 
       const b = runs[j]!;
       if (sameParty(a.words, b.words) || onlyRun(runs, b.words) !== b) continue;
       const relation = relationBetween(text, tokens, a.last, b.first);
-      if (relation !== null && relation.size > 0) out.push({ a: a.words, b: b.words, relation, downward: comparesDownward(tokens, a.last, b.first), source: holds(tokens, a.last, b.first, SOURCE) });
+      if (relation !== null && relation.size > 0) out.push({ a: a.words, b: b.words, relation, downward: comparesDownward(tokens, a.last, b.first), source: holds(tokens, a.last, b.first, SOURCE), passive: isPassive(tokens, a.last, b.first) });
     }
   }
   return out;
@@ -185,11 +206,13 @@ export function roleOrders(text: string, tokens: readonly Token[]): RoleOrder[] 
  * alike (SOURCE).
  */
 export function rolesReversed(orders: readonly RoleOrder[], text: string, tokens: readonly Token[], runs: readonly NameRun[]): boolean {
-  for (const { a, b, relation, downward, source } of orders) {
+  for (const { a, b, relation, downward, source, passive } of orders) {
     const sa = onlyRun(runs, a);
     const sb = onlyRun(runs, b);
     if (!sa || !sb || sa === sb || sb.last >= sa.first) continue;
     if (comparesDownward(tokens, sb.last, sa.first) !== downward || holds(tokens, sb.last, sa.first, SOURCE) !== source) continue;
+    // Swapped names in the other voice say what the claim says ("Pettibone was accused by Halvorsen").
+    if (isPassive(tokens, sb.last, sa.first) !== passive) continue;
     const between = relationBetween(text, tokens, sb.last, sa.first);
     if (between !== null && [...between].some((term) => relation.has(term))) return true;
   }

@@ -34,9 +34,18 @@ describe('roleOrders', () => {
     expect([...order!.relation]).toEqual(['accus']);
   });
 
+  it('pairs the names of a passive as a passive', () => {
+    const text = 'Governor Pettibone was accused by Senator Halvorsen of rigging the auction.';
+    const [order, ...rest] = roleOrders(text, tokenize(text));
+    expect(rest).toEqual([]);
+    expect([[...order!.a], [...order!.b], order!.passive]).toEqual([['governor', 'pettibone'], ['senator', 'halvorsen'], true]);
+    // A "by" that does not stand right before the second name leaves the roles in doubt, as before.
+    const other = 'Governor Pettibone was praised by voters in Senator Halvorsen county.';
+    expect(roleOrders(other, tokenize(other))).toEqual([]);
+  });
+
   it('pairs nothing across "by", a guard word, a clause break, another name, or with no relation term', () => {
     const none = (text: string) => expect(roleOrders(text, tokenize(text))).toEqual([]);
-    none('Governor Pettibone was accused by Senator Halvorsen of rigging the auction.');
     none('Dalby Mills, which owns Fenwick Yard, sold timber last year.');
     none('Dalby Mills sued, and Fenwick Yard paid timber fees.');
     none('Iowa and Ohio planted more soybeans last year.');
@@ -74,6 +83,13 @@ describe('rolesReversed', () => {
     const faced = 'Governor Pettibone faced accusations from Senator Halvorsen of rigging the timber auction.';
     expect(reversed(faced, 'Senator Halvorsen accused Governor Pettibone of rigging the timber auction.')).toBe(false);
     expect(reversed(accusation, 'Governor Pettibone denied accusations from Senator Halvorsen of rigging the timber auction.')).toBe(false);
+  });
+
+  it('is true for a passive claim whose passive sentence swaps the two, and false for the same claim in the active voice', () => {
+    const passive = 'Governor Pettibone was accused by Senator Halvorsen of rigging the timber auction.';
+    expect(reversed(passive, 'Senator Halvorsen was accused by Governor Pettibone of rigging the timber auction.')).toBe(true);
+    expect(reversed(passive, 'Senator Halvorsen accused Governor Pettibone of rigging the timber auction.')).toBe(false);
+    expect(reversed(passive, 'Governor Pettibone was accused by Senator Halvorsen of rigging the timber auction.')).toBe(false);
   });
 
   it('is false for a relation that reads the same both ways round', () => {
