@@ -50,13 +50,8 @@ function statusLine(tab: PopupTabState) {
   if (tab.kind === 'unsupported') return <p class="muted">{t('popup.unsupported')}</p>;
   if (tab.kind === 'no-script') return <p class="muted">{t('popup.noScript')}</p>;
   const { page } = tab;
-  if (page.status === 'error') {
-    return (
-      <p class="index-error" role="alert">
-        {t('popup.pageError', [page.error ?? ''])}
-      </p>
-    );
-  }
+  // No role="alert" of its own: the line already sits in the status region, and a region inside it would be announced twice.
+  if (page.status === 'error') return <p class="index-error">{t('popup.pageError', [page.error ?? ''])}</p>;
   if (page.off === 'paused') return <p class="muted">{t('popup.paused')}</p>;
   if (page.off === 'site-off') return <p class="muted">{t('popup.offSite')}</p>;
   if (page.status === 'not-article') return <p class="muted">{t('popup.notArticle')}</p>;

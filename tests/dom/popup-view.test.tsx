@@ -54,7 +54,10 @@ describe('PopupView', () => {
 
   it('shows why the page could not be annotated, in the words of the failure', () => {
     const { el } = mount({ tab: { kind: 'page', page: page({ status: 'error', error: 'Cannot load the claim index: checksum mismatch' }) } });
-    expect(el.querySelector('[role="alert"]')!.textContent).toBe('Claimlens could not annotate this page: Cannot load the claim index: checksum mismatch');
+    // Said once, by the popup's status region: no live region of its own inside it.
+    const region = el.querySelector('[role="status"]')!;
+    expect(region.querySelector('.index-error')!.textContent).toBe('Claimlens could not annotate this page: Cannot load the claim index: checksum mismatch');
+    expect(region.querySelectorAll('[role="alert"], [role="status"], [aria-live]')).toHaveLength(0);
     expect(el.querySelector('button.export')).toBeNull();
   });
 
