@@ -8,6 +8,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OptionsPage, type ImportState } from '../../components/options/OptionsPage';
 import { MAX_PACK_BYTES } from '../../lib/claims/limits';
+import { isolate, t } from '../../lib/i18n';
 import { FOCUS_NEXT_MARK_COMMAND, sendToBackground } from '../../lib/messages';
 import type { PackListing } from '../../lib/storage/pack-store';
 import { getSettings, updateSettings, watchSettings, type Settings } from '../../lib/storage/settings';
@@ -106,12 +107,15 @@ export function OptionsController({ browserName }: OptionsControllerProps) {
       shortcut={shortcut}
       browserName={browserName}
       onToggle={(packId, enabled) => void withPack(packId, () => sendToBackground('set-pack-enabled', { packId, enabled }))}
-      onRemove={(packId) =>
+      onRemove={(packId) => {
+        // Removal deletes the pack's claims: getting them back needs the original file, so a slip of the pointer must not cost them.
+        const title = packs?.find((p) => p.id === packId)?.title ?? packId;
+        if (!window.confirm(t('options.packRemoveConfirm', [isolate(title)]))) return;
         void withPack(packId, () => sendToBackground('remove-pack', { packId })).then(() => {
           // The row and its button are gone: keep keyboard focus in the packs section, not on <body>.
           document.getElementById('packs-heading')?.focus();
-        })
-      }
+        });
+      }}
       onFile={(file) => void onFile(file)}
       onStyle={(highlightStyle) => void updateSettings(() => ({ highlightStyle }))}
       onSensitivity={(sensitivity) => void updateSettings(() => ({ sensitivity }))}

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { OptionsController } from '../../entrypoints/options/OptionsController';
@@ -67,6 +67,7 @@ beforeEach(async () => {
 afterEach(() => {
   render(null, container);
   container.remove();
+  vi.restoreAllMocks();
 });
 
 describe('options page', () => {
@@ -183,10 +184,26 @@ describe('options page', () => {
     expect(container.querySelector('#packs-heading ~ [role="alert"]')).toBeNull();
   });
 
-  it('removes a user pack', async () => {
+  it('keeps a user pack when the reader does not confirm its removal', async () => {
     await mount();
     await choose('community.pack.json');
     await until(() => expect(rows()).toContain('community-test'));
+    const before = await getPackState();
+    const asked: string[] = [];
+    vi.spyOn(window, 'confirm').mockImplementation((message) => (asked.push(String(message)), false));
+    await act(() => row('community-test').querySelector('button')!.click());
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatch(/Remove the pack \u2068Community test pack\u2069\?.*import its file again/);
+    expect(rows()).toContain('community-test');
+    expect(await getPackState()).toEqual(before);
+  });
+
+  it('removes a user pack once the reader confirms', async () => {
+    await mount();
+    await choose('community.pack.json');
+    await until(() => expect(rows()).toContain('community-test'));
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
     const remove = row('community-test').querySelector('button')!;
     remove.focus();
     await act(() => remove.click());
