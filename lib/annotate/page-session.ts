@@ -13,16 +13,17 @@
 import type { PageState } from '../messages';
 import { articleSignal } from '../page/article-gate';
 import { findArticleRoot } from '../page/article-root';
-import { createTextModelBuilder, type TextModel } from '../page/text-model';
+import type { TextModel } from '../page/text-model';
 import type { HighlightStyle, Settings } from '../storage/settings';
 import { offReason, siteOf } from '../storage/settings';
-import { createCardController, type CardController } from './card-controller';
 import { isDesignMode, watchDesignMode } from './design-mode';
 import { watchDom } from './dom-watch';
 import { focusedMark, restoreFocus, type FocusedMark } from './focus-keeper';
 import { markAfter, revealMark } from './mark-navigation';
 import { checkAliveOnReturn } from './orphan-check';
 import { createAnnotatedPage, type AnnotatedPage, type CardItem } from './annotated-page';
+import { readTextModel } from './read-article';
+import { attachCard, type SessionCard } from './session-card';
 import { createSettler } from './settle';
 import { createSlicer } from './slices';
 import { MARK_TAG } from './tags';
@@ -43,7 +44,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
   let status: PageState['status'] = 'working';
   let error: string | undefined;
   let page: AnnotatedPage | null = null;
-  let controller: { card: CardController; abort: AbortController } | null = null;
+  let controller: SessionCard | null = null;
   let running: Promise<void> | null = null;
   let again = false;
   let verdict = options.verdict ?? null;
@@ -128,17 +129,6 @@ export function startPageSession(options: PageSessionOptions): PageSession {
       });
   }
 
-  async function buildModel(root: Element): Promise<TextModel | null> {
-    const slicer = createSlicer();
-    const builder = createTextModelBuilder(root);
-    for (;;) {
-      const model = builder.run(slicer.shouldPause);
-      if (model) return model;
-      await slicer.pause();
-      if (signal.aborted) return null;
-    }
-  }
-
   async function run(): Promise<void> {
     if (!settings || signal.aborted || (options.alive && !options.alive())) return;
     // A handed-over verdict is only as fresh as the first run.
@@ -164,7 +154,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     let reading: TextModel | null = null;
     if (page && page.root === root && status !== 'error' && !rematch) {
       // Marks split text nodes but keep the text: equal text means nothing new to read.
-      const current = await buildModel(root);
+      const current = await readTextModel(root, signal);
       if (!current) return;
       const sameText = current.text === page.model.text;
       const intact = page.intact();
@@ -187,7 +177,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     if (!kept) markAfresh(root);
     status = 'working';
     rematch = false;
-    let model = reading ?? (await buildModel(root));
+    let model = reading ?? (await readTextModel(root, signal));
     if (!model || signal.aborted) return;
     const result = await options.match(model.text);
     if (signal.aborted || !settings || offReason(settings, url()) || isDesignMode(doc)) return;
@@ -204,7 +194,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
       // Others go. Marks keep the text, so this reading's matches hold for the text without them.
       markAfresh(root);
       if (result.ok && !stale) {
-        model = await buildModel(root);
+        model = await readTextModel(root, signal);
         if (!model || signal.aborted) return;
         stale = model.text !== reading!.text;
       }
@@ -234,23 +224,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     gaveUp = false;
     // The style may have changed while the marks were written (setSettings saw no page then).
     if (settings.highlightStyle !== style) dom.ours(() => created.setStyle(settings!.highlightStyle));
-    const abort = new AbortController();
-    const stop = () => abort.abort();
-    signal.addEventListener('abort', stop, { once: true });
-    abort.signal.addEventListener('abort', () => signal.removeEventListener('abort', stop), { once: true });
-    dom.ours(() => {
-      const annotated = page!;
-      const card = createCardController({
-        root,
-        css: options.cardCss,
-        signal: abort.signal,
-        render: (container, mark) => options.renderCard(container, annotated.cardItems(mark)),
-        sameRun: (a, b) => annotated.sameRun(a, b),
-        clear: options.clearCard,
-      });
-      controller = { card, abort };
-      annotated.attachDescriptions(card.host);
-    });
+    dom.ours(() => (controller = attachCard(created, root, options, signal)));
     status = 'annotated';
     error = undefined;
     // After the card controller exists (the card opens again), and once only: no card opens later out of the blue.
