@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PackReadError } from '../build/read-packs';
-import { formatIssue } from '../claims/issues';
+import { printIssues } from './import-file';
 import { PackValidationError } from '../claims/compile';
 import { compileBundledPacks } from './bundled-index';
 import { answeredHelp, processIo, type CommandIo, usageError } from './command-io';
@@ -31,7 +31,7 @@ export async function checkCommand(args: string[] = [], io: CommandIo = processI
   const files = parsed.positionals.map((file) => path.resolve(file));
   try {
     const { index, warnings } = compileBundledPacks(files);
-    for (const w of warnings) io.stderr.write(`${formatIssue(w)}\n`);
+    printIssues(io.stderr, warnings);
     for (const p of index.body.packs) {
       io.stdout.write(`${p.id} ${p.version}: ${p.claimCount} claims (${p.license})\n`);
     }
@@ -39,7 +39,7 @@ export async function checkCommand(args: string[] = [], io: CommandIo = processI
     return 0;
   } catch (error) {
     if (error instanceof PackValidationError) {
-      for (const issue of error.issues) io.stderr.write(`${formatIssue(issue)}\n`);
+      printIssues(io.stderr, error.issues);
       return 1;
     }
     if (error instanceof PackReadError) {

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parsePackJson } from '../build/read-packs';
 import { compilePacks, PackValidationError } from '../claims/compile';
-import { formatIssue } from '../claims/issues';
+import { printIssues } from './import-file';
 import { createMatcher } from '../match';
 import { answeredHelp, count, exitQuietlyOnClosedPipe, processIo, type CommandIo, usageError } from './command-io';
 import { formatRunLine, meanAveragePrecision, parseQrels, parseQueries, type RunEntry } from './trec';
@@ -63,7 +63,7 @@ export async function rankCommand(args: string[], io: CommandIo = processIo): Pr
     claims = compilePacks(inputs).index.body.claims;
   } catch (error) {
     if (!(error instanceof PackValidationError)) throw error;
-    for (const issue of error.issues) io.stderr.write(`${formatIssue(issue)}\n`);
+    printIssues(io.stderr, error.issues);
     return 1;
   }
   const printed = values.ids === 'source' ? sourceIds(inputs.map((i) => i.pack)) : new Map<string, string>();
