@@ -13,7 +13,7 @@
  * The rule is kept tight, because a wrong refusal loses a true card: the
  * stretch between the two names, in the claim and in the sentence alike,
  * must be plain words, without "by" or a form of "be" (other than as a
- * passive with its agent, "was accused by Halvorsen", see isPassive), or a relative pronoun (a
+ * passive with its agent, "was accused by Halvorsen", see BE_FORMS), or a relative pronoun (a
  * clause about one party: "Pettibone, who Halvorsen accused"), another
  * capitalised word, or clause punctuation (lists: "Iowa, Florida and Ohio";
  * asides). Each name must occur once in each text, so that the order is
@@ -37,28 +37,35 @@ export interface NameRun {
   last: number;
 }
 
-/** Two parties of a claim wording, `a` named before `b`, and the relation terms between them. */
-export interface RoleOrder {
+/** What the words between two names say about their roles (readStretch). */
+export interface Stretch {
+  /** The relation terms, or null when the stretch leaves the roles in doubt. */
+  relation: ReadonlySet<string> | null;
+  /** True when it compares downward only, unnegated ("less than"): see DOWNWARD. */
+  downward: boolean;
+  /** True when it names the second as a source ("from"): see SOURCE. */
+  source: boolean;
+  /** True when it is a passive with the second name as agent ("was accused by"): see BE_FORMS. */
+  passive: boolean;
+}
+
+/** Two parties of a claim wording, `a` named before `b`, and the stretch between them (its relation never empty). */
+export interface RoleOrder extends Stretch {
   a: ReadonlySet<string>;
   b: ReadonlySet<string>;
   relation: ReadonlySet<string>;
-  /** True when the stretch between them compares downward ("less than"): see comparesDownward. */
-  downward: boolean;
-  /** True when the stretch between them names the second as a source ("from"): see SOURCE. */
-  source: boolean;
-  /** True when the stretch between them is a passive ("was accused by"): see isPassive. */
-  passive: boolean;
 }
 
 /** Punctuation between two names that leaves their order in doubt: clauses, asides, lists, quotes. */
 const CLAUSE_BREAK = /[,;:()"\u201c\u201d\u2013\u2014]/;
 
 /**
- * Words between two names that leave their roles in doubt: "by" (the
- * passive), forms of "be" and relative pronouns (a clause about the first
- * name rather than a relation between the two).
+ * Words between two names that leave their roles in doubt: relative
+ * pronouns (a clause about the first name rather than a relation between
+ * the two) and "with" (see SYMMETRIC_TERMS). "by" and forms of "be" do too,
+ * unless they make a passive (BE_FORMS).
  */
-const GUARD_WORDS: ReadonlySet<string> = new Set(['by', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'that', 'which', 'who', 'whom', 'whose', 'with']);
+const GUARD_WORDS: ReadonlySet<string> = new Set(['that', 'which', 'who', 'whom', 'whose', 'with']);
 
 /**
  * Relations that read the same both ways round ("Okonjo met Brandvik" is
@@ -87,11 +94,6 @@ const DOWNWARD: ReadonlySet<string> = new Set(['less', 'lesser', 'fewer', 'lower
 const UPWARD: ReadonlySet<string> = new Set(['more', 'greater', 'higher', 'larger', 'bigger']);
 const NEGATION: ReadonlySet<string> = new Set(['no', 'not', 'never']);
 
-/** True when the stretch strictly between `after` and `before` compares downward only, unnegated. */
-function comparesDownward(tokens: readonly Token[], after: number, before: number): boolean {
-  return holds(tokens, after, before, DOWNWARD) && !holds(tokens, after, before, UPWARD) && !holds(tokens, after, before, NEGATION);
-}
-
 /**
  * "from" names the source of a noun ("accusations from Halvorsen"): in one
  * text only, it turns the roles round as a passive does; in both, they
@@ -101,25 +103,48 @@ function comparesDownward(tokens: readonly Token[], after: number, before: numbe
  */
 const SOURCE: ReadonlySet<string> = new Set(['from']);
 
-/** Forms of "be" that make a passive with a "by" after them. */
+/**
+ * Forms of "be": with "by" right before the second name they make a passive
+ * whose agent is that name ("Pettibone was accused by Halvorsen"). Its roles
+ * read the other way round from an active stretch, and as they stand
+ * against another passive. Elsewhere they, and "by", leave roles in doubt.
+ */
 const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
 /**
- * True when the stretch strictly between `after` and `before` is a passive
- * whose agent is the second name: a form of "be", then "by" right before
- * that name ("Pettibone was accused by Halvorsen"). Its roles read the other
- * way round from an active stretch, and as they stand against another passive.
+ * Reads the stretch strictly between tokens[after] and tokens[before] of
+ * `text` in one walk. A relation term is a word's term, or "than", a stop
+ * word that carries the order of a comparison; symmetric relations
+ * (SYMMETRIC_TERMS) are left out, as they give no order.
  */
-function isPassive(tokens: readonly Token[], after: number, before: number): boolean {
-  if (before - after < 3 || tokens[before - 1]!.norm !== 'by') return false;
-  for (let k = after + 1; k < before - 1; k++) if (BE_FORMS.has(tokens[k]!.norm)) return true;
-  return false;
-}
-
-/** True when tokens strictly between `after` and `before` hold one of `words`. */
-function holds(tokens: readonly Token[], after: number, before: number, words: ReadonlySet<string>): boolean {
-  for (let k = after + 1; k < before; k++) if (words.has(tokens[k]!.norm)) return true;
-  return false;
+function readStretch(text: string, tokens: readonly Token[], after: number, before: number): Stretch {
+  const terms = new Set<string>();
+  let doubt = CLAUSE_BREAK.test(text.slice(tokens[after]!.end, tokens[before]!.start));
+  let byOrBe = false;
+  let beBeforeLast = false;
+  let down = false;
+  let up = false;
+  let negated = false;
+  let source = false;
+  for (let k = after + 1; k < before; k++) {
+    const t = tokens[k]!;
+    const w = t.norm;
+    if (t.cap || GUARD_WORDS.has(w)) doubt = true;
+    if (w === 'by' || BE_FORMS.has(w)) {
+      byOrBe = true;
+      if (BE_FORMS.has(w) && k < before - 1) beBeforeLast = true;
+    }
+    down ||= DOWNWARD.has(w);
+    up ||= UPWARD.has(w);
+    negated ||= NEGATION.has(w);
+    source ||= SOURCE.has(w);
+    const term = w === 'than' ? 'than' : termOf(w);
+    if (term !== null && !SYMMETRIC_TERMS.has(term)) terms.add(term);
+  }
+  const passive = before - after >= 3 && tokens[before - 1]!.norm === 'by' && beBeforeLast;
+  // A passive's "be" and "by" are no doubt about the roles.
+  if (byOrBe && !passive) doubt = true;
+  return { relation: doubt ? null : terms, downward: down && !up && !negated, source, passive };
 }
 
 /**
@@ -143,27 +168,6 @@ export function nameRuns(tokens: readonly Token[], from = 0, to = tokens.length)
 function sameParty(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   for (const w of a) if (b.has(w)) return true;
   return false;
-}
-
-/**
- * The relation terms of the stretch strictly between tokens[after] and
- * tokens[before] of `text`, or null when that stretch leaves roles in
- * doubt (see the module comment). A relation term is a word's term, or
- * "than", a stop word that carries the order of a comparison; symmetric
- * relations (SYMMETRIC_TERMS) are left out, as they give no order.
- */
-function relationBetween(text: string, tokens: readonly Token[], after: number, before: number): Set<string> | null {
-  if (CLAUSE_BREAK.test(text.slice(tokens[after]!.end, tokens[before]!.start))) return null;
-  // A passive's "be" and "by" are no doubt about the roles: isPassive reads them.
-  const passive = isPassive(tokens, after, before);
-  const terms = new Set<string>();
-  for (let k = after + 1; k < before; k++) {
-    const t = tokens[k]!;
-    if (t.cap || (GUARD_WORDS.has(t.norm) && !(passive && (t.norm === 'by' || BE_FORMS.has(t.norm))))) return null;
-    const term = t.norm === 'than' ? 'than' : termOf(t.norm);
-    if (term !== null && !SYMMETRIC_TERMS.has(term)) terms.add(term);
-  }
-  return terms;
 }
 
 /** The one name of `runs` that is party `words`, or null when none or several are. */
@@ -191,8 +195,8 @@ export function roleOrders(text: string, tokens: readonly Token[]): RoleOrder[] 
     for (let j = i + 1; j < runs.length; j++) {
       const b = runs[j]!;
       if (sameParty(a.words, b.words) || onlyRun(runs, b.words) !== b) continue;
-      const relation = relationBetween(text, tokens, a.last, b.first);
-      if (relation !== null && relation.size > 0) out.push({ a: a.words, b: b.words, relation, downward: comparesDownward(tokens, a.last, b.first), source: holds(tokens, a.last, b.first, SOURCE), passive: isPassive(tokens, a.last, b.first) });
+      const { relation, ...stretch } = readStretch(text, tokens, a.last, b.first);
+      if (relation !== null && relation.size > 0) out.push({ a: a.words, b: b.words, relation, ...stretch });
     }
   }
   return out;
@@ -202,19 +206,18 @@ export function roleOrders(text: string, tokens: readonly Token[]): RoleOrder[] 
  * True when the sentence (`tokens` of `text`, whose names are `runs`, from
  * nameRuns) names the parties of one of `orders` once each, the second
  * before the first, joined by a plain stretch that shares a relation term
- * with the claim's, compares the same way (comparesDownward) and names a source
- * alike (SOURCE).
+ * with the claim's, compares the same way (DOWNWARD), names a source
+ * alike (SOURCE) and has the same voice (BE_FORMS).
  */
 export function rolesReversed(orders: readonly RoleOrder[], text: string, tokens: readonly Token[], runs: readonly NameRun[]): boolean {
   for (const { a, b, relation, downward, source, passive } of orders) {
     const sa = onlyRun(runs, a);
     const sb = onlyRun(runs, b);
     if (!sa || !sb || sa === sb || sb.last >= sa.first) continue;
-    if (comparesDownward(tokens, sb.last, sa.first) !== downward || holds(tokens, sb.last, sa.first, SOURCE) !== source) continue;
-    // Swapped names in the other voice say what the claim says ("Pettibone was accused by Halvorsen").
-    if (isPassive(tokens, sb.last, sa.first) !== passive) continue;
-    const between = relationBetween(text, tokens, sb.last, sa.first);
-    if (between !== null && [...between].some((term) => relation.has(term))) return true;
+    const between = readStretch(text, tokens, sb.last, sa.first);
+    // Swapped names in the other voice, or around "from" in one text only, or a comparative turned round, say what the claim says.
+    if (between.downward !== downward || between.source !== source || between.passive !== passive) continue;
+    if (between.relation !== null && [...between.relation].some((term) => relation.has(term))) return true;
   }
   return false;
 }
