@@ -11,9 +11,7 @@ import { COMMON_FLAG, ENTITY_FLAG, coverageWeight, type Compiled } from './compi
 import { decide, type Candidate, type DecisionRules } from './decide';
 import { NAME_WORDS_COUNTED, NO_GROUP } from './name-runs';
 import { quantitiesClash } from './quantities';
-import { roleOrders, type RoleOrder } from './role-order';
 import type { SentenceTerms } from './sentence-terms';
-import { tokenize } from './tokenize';
 
 /** A wording that passed the decision for a sentence. */
 export interface Passing {
@@ -94,8 +92,8 @@ function sharesNegated(negated: readonly number[], s: SentenceTerms): boolean {
  * `sentenceNegates` says whether the sentence holds a negation word
  * (negation.ts); it is asked only for wordings that negate a shared term.
  * `reversesRoles` says whether the sentence swaps the parties of some of
- * the wording's role orders (role-order.ts); it is asked only for a
- * wording that has some and passes every other test.
+ * wording `wi`'s role orders (role-order.ts); it is asked only for a
+ * wording that passes every other test.
  */
 export function scoreWording(
   c: Compiled,
@@ -106,7 +104,7 @@ export function scoreWording(
   scratch: ScoreScratch,
   sentenceQuantities: () => readonly number[] = () => [],
   sentenceNegates: () => boolean = () => false,
-  reversesRoles: (orders: readonly RoleOrder[]) => boolean = () => false,
+  reversesRoles: (wi: number) => boolean = () => false,
 ): Passing | null {
   const start = c.wordingStart[wi]!;
   const end = c.wordingStart[wi + 1]!;
@@ -170,15 +168,8 @@ export function scoreWording(
     negationClash: sharesNegated(c.wordingNegated[wi]!, s) && !sentenceNegates(),
   };
   if (!decide(candidate, rules)) return null;
-  // Role order is asked last, only of the few wordings that would be marked,
-  // so their text is tokenised again here: kept from compile, the orders of
-  // every wording would nearly double the compiled index's heap (about 8 MB
-  // more for the 33k CheckThat! claims).
-  const wording = c.wordingText[wi]!;
-  const orders = roleOrders(wording, tokenize(wording));
-  if (orders.length > 0) {
-    candidate.roleReversal = reversesRoles(orders);
-    if (!decide(candidate, rules)) return null;
-  }
+  // Role order is asked last, only of the few wordings that would be marked (see matcher.ts).
+  candidate.roleReversal = reversesRoles(wi);
+  if (candidate.roleReversal) return null;
   return { wi, coverage, focus, first: k > 0 ? ords[0]! : 0 };
 }
