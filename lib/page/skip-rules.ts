@@ -96,7 +96,7 @@ const HEADINGS = 'h1, h2, h3, h4, h5, h6';
  * stories. A list item with a plain heading is left to the page: a numbered
  * story ("1. The claim about tolls") is written so.
  */
-export function isTeaserItem(li: Element): boolean {
+function isTeaserItem(li: Element): boolean {
   const first = li.firstElementChild;
   if (first?.tagName === 'A' && first.hasAttribute('href') && first.nextElementSibling?.tagName === 'P') return true;
   // Most list items hold no heading: one plain query, and the link test only for the headings found.

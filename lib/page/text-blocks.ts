@@ -3,27 +3,17 @@
  * <p>, and the loose text of divs for pages that write paragraphs as divs
  * (as Readability reads them), outside page furniture and list items.
  */
-import { isBlockElement, isSkippedElement, isTeaserItem } from './skip-rules';
+import { isBlockElement, isSkippedElement } from './skip-rules';
 
 /** Tells whether an element and its subtree are out of the article (isSkippedElement, or a looser variant). */
 export type SkipTest = (el: Element) => boolean;
 
-/** True when `el` is inside (or is) a skipped region below `stop`. */
+/** True when `el` is inside (or is) a skipped region below `stop`; isSkippedElement and its variants also leave out teaser list items (skip-rules.ts). */
 export function insideSkipped(el: Element, stop: Element, isSkipped: SkipTest = isSkippedElement): boolean {
   for (let cur: Element | null = el; cur && cur !== stop; cur = cur.parentElement) {
     if (isSkipped(cur)) return true;
   }
   return false;
-}
-
-/**
- * True when `el` is in a skipped region or a teaser list item below `stop`.
- * A stream of teasers (a headline link and a summary per item) is a list's
- * entries, not a story's paragraphs; a list of points with plain headings
- * or none (a listicle, a fact-check roundup) is the story.
- */
-function outsideProse(el: Element, stop: Element, isSkipped: SkipTest): boolean {
-  return insideSkipped(el, stop, (cur) => (cur.tagName === 'LI' && isTeaserItem(cur)) || isSkipped(cur));
 }
 
 /**
@@ -79,13 +69,13 @@ function hasNoBlockChild(div: Element): boolean {
 export function* textBlocks(scope: Element, isSkipped: SkipTest = isSkippedElement): Generator<TextBlock> {
   for (const el of scope.querySelectorAll('p, div')) {
     if (el.tagName === 'P') {
-      if (el.parentElement && !outsideProse(el, scope, isSkipped)) yield { block: el, holder: el.parentElement, chars: (el.textContent ?? '').trim().length };
+      if (el.parentElement && !insideSkipped(el, scope, isSkipped)) yield { block: el, holder: el.parentElement, chars: (el.textContent ?? '').trim().length };
       continue;
     }
     // Most divs hold no loose text: measure first, as the walk up to skipped ancestors costs more.
     const chars = looseTextLength(el, isSkipped);
     // A div inside a <p> is already counted with it.
-    if (chars < MIN_LOOSE_CHARS || el.closest('p') || outsideProse(el, scope, isSkipped)) continue;
+    if (chars < MIN_LOOSE_CHARS || el.closest('p') || insideSkipped(el, scope, isSkipped)) continue;
     const holder = hasNoBlockChild(el) ? el.parentElement : el;
     if (holder) yield { block: el, holder, chars };
   }
