@@ -84,6 +84,8 @@ export async function createAnnotatedPage(
     write: pacing.write,
   });
   const elements = markSet.marks.map((m) => m.element as HTMLElement);
+  // Each mark's run, for the card's lookups on every pointer move and focus (a find over every mark before).
+  const runOf = new Map<Element, Highlight>(markSet.marks.map((m) => [m.element, m.highlight]));
   pacing.write(() => {
     const seen = new Set<Highlight>();
     for (const { element, highlight } of markSet.marks) {
@@ -100,14 +102,14 @@ export async function createAnnotatedPage(
   const idPrefix = `claimlens-d${++sessionCounter}-${Math.random().toString(36).slice(2, 8)}-`;
 
   const cardItems = (mark: Element): CardItem[] => {
-    const hit = markSet.marks.find((m) => m.element === mark);
-    if (!hit) return [];
+    const run = runOf.get(mark);
+    if (!run) return [];
     const items: CardItem[] = [];
-    for (const id of hit.highlight.claimIds) {
+    for (const id of run.claimIds) {
       const claim = claimsById.get(id);
       if (!claim) continue;
       // The annotation (sentence) this mark is part of explains the match.
-      const a = annotations.find((x) => x.claimId === id && x.start <= hit.highlight.start && x.end >= hit.highlight.end);
+      const a = annotations.find((x) => x.claimId === id && x.start <= run.start && x.end >= run.end);
       items.push(a ? { claim, evidence: a.evidence } : { claim });
     }
     return items;
@@ -140,8 +142,8 @@ export async function createAnnotatedPage(
     },
     cardItems,
     sameRun(a, b) {
-      const run = markSet.marks.find((m) => m.element === a)?.highlight;
-      return !!run && markSet.marks.some((m) => m.element === b && m.highlight === run);
+      const run = runOf.get(a);
+      return run !== undefined && runOf.get(b) === run;
     },
     claimIds: () => [...new Set(annotations.map((a) => a.claimId))],
     summaries() {
@@ -179,6 +181,7 @@ export async function createAnnotatedPage(
       for (const d of descriptions) d.remove();
       descriptions.length = 0;
       markSet.remove();
+      runOf.clear();
     },
     exportData: () => ({ model, annotations, claims }),
   };
