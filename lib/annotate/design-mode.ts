@@ -26,14 +26,15 @@ export function isDesignMode(doc: Document): boolean {
 const BEFORE_EDIT = ['pointerdown', 'mousedown', 'focusin', 'keydown', 'beforeinput', 'paste', 'drop'] as const;
 
 /**
- * Calls `onEditable` when one of those events reaches `doc` while its
- * designMode is on, until `signal` aborts. Listens in the capture phase on
- * the document, so it runs before the card's listeners and the editing
- * itself; the check is one property read.
+ * Calls `onEditable` when one of those events reaches `doc` while it has
+ * marks (`hasMarks`) and its designMode is on, until `signal` aborts.
+ * Listens in the capture phase on the document, so it runs before the
+ * card's listeners and the editing itself. These events come all the time
+ * on any page: without marks nothing is read beyond `hasMarks`.
  */
-export function watchDesignMode(doc: Document, onEditable: () => void, signal: AbortSignal): void {
+export function watchDesignMode(doc: Document, hasMarks: () => boolean, onEditable: () => void, signal: AbortSignal): void {
   const check = () => {
-    if (isDesignMode(doc)) onEditable();
+    if (hasMarks() && isDesignMode(doc)) onEditable();
   };
   for (const type of BEFORE_EDIT) doc.addEventListener(type, check, { signal, capture: true });
 }

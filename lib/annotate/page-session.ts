@@ -236,11 +236,15 @@ export function startPageSession(options: PageSessionOptions): PageSession {
   signal.addEventListener('abort', () => teardown(), { once: true });
 
   // At once, before the edit the event announces lands in a mark; the run then reports no claims.
-  watchDesignMode(doc, () => {
-    if (!page && !controller) return;
-    teardown();
-    settle.schedule(0);
-  }, signal);
+  watchDesignMode(
+    doc,
+    () => page !== null || controller !== null,
+    () => {
+      teardown();
+      settle.schedule(0);
+    },
+    signal,
+  );
 
   // An orphaned session leaves the page as it was as soon as the reader is back on it.
   if (options.alive) checkAliveOnReturn(doc, options.alive, () => teardown(), signal);
