@@ -15,7 +15,7 @@ import type { PackIssue } from '../claims/issues';
 import type { RuntimeIndex, RuntimePackMeta } from '../claims/runtime-types';
 import { preparePack } from './import-pack';
 import { deletePackBody, listBodyKeys, readPackBody, writePackBody } from './pack-db';
-import { getPackState, packStateItem, storedBodyKeys, type PackState, type UserPackMeta } from './packs';
+import { getPackState, setPackState, storedBodyKeys, type PackState, type UserPackMeta } from './packs';
 
 /** A pack as the options page lists it. */
 export interface PackListing extends RuntimePackMeta {
@@ -121,7 +121,7 @@ export function createPackStore(options: PackStoreOptions): PackStore {
     const meta: UserPackMeta = { ...packMeta, bodyKey, fileName, importedFrom: prepared.importedFrom, installedAt: at.toISOString() };
     // Re-read just before the flip: another context may have changed flags meanwhile.
     const latest = await getPackState();
-    await packStateItem.setValue({
+    await setPackState({
       user: [...latest.user.filter((p) => p.id !== packMeta.id), meta],
       disabled: latest.disabled.filter((id) => id !== packMeta.id),
     });
@@ -134,7 +134,7 @@ export function createPackStore(options: PackStoreOptions): PackStore {
     const state = await getPackState();
     const target = state.user.find((p) => p.id === packId);
     if (!target) return; // Bundled packs can be switched off, never removed.
-    await packStateItem.setValue({
+    await setPackState({
       user: state.user.filter((p) => p.id !== packId),
       disabled: state.disabled.filter((id) => id !== packId),
     });
@@ -147,7 +147,7 @@ export function createPackStore(options: PackStoreOptions): PackStore {
     const disabled = new Set(state.disabled);
     if (enabled) disabled.delete(packId);
     else disabled.add(packId);
-    await packStateItem.setValue({ ...state, disabled: [...disabled].sort() });
+    await setPackState({ ...state, disabled: [...disabled].sort() });
   }
 
   async function enabledUserIndexes(state: PackState, onUnreadable?: (packId: string, error: unknown) => void): Promise<RuntimeIndex[]> {

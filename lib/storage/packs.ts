@@ -69,6 +69,13 @@ export function normalizeUserPackMeta(value: unknown): UserPackMeta | null {
   };
 }
 
+/** The stored user-pack entries as they are, whatever their shape. */
+async function storedUserEntries(): Promise<unknown[]> {
+  const value: unknown = await packStateItem.getValue();
+  const user = typeof value === 'object' && value !== null ? (value as { user?: unknown }).user : undefined;
+  return Array.isArray(user) ? user : [];
+}
+
 /**
  * Every body key that a stored user-pack entry names, the entries that
  * getPackState drops as unusable (no id, a repeated id) included: sweeping
@@ -76,15 +83,23 @@ export function normalizeUserPackMeta(value: unknown): UserPackMeta | null {
  * be recovered from it by hand and nothing else holds its claims.
  */
 export async function storedBodyKeys(): Promise<Set<string>> {
-  const value: unknown = await packStateItem.getValue();
-  const user = typeof value === 'object' && value !== null ? (value as { user?: unknown }).user : undefined;
   const keys = new Set<string>();
-  if (!Array.isArray(user)) return keys;
-  for (const entry of user) {
+  for (const entry of await storedUserEntries()) {
     const key: unknown = typeof entry === 'object' && entry !== null ? (entry as { bodyKey?: unknown }).bodyKey : undefined;
     if (typeof key === 'string' && key !== '') keys.add(key);
   }
   return keys;
+}
+
+/**
+ * Writes the pack state. Stored entries too damaged to list (no id or no
+ * body: getPackState leaves them out) are written back as they are, so that
+ * an install, a removal or a switch elsewhere does not drop them, and with
+ * them the body that sweeping would then delete.
+ */
+export async function setPackState(state: PackState): Promise<void> {
+  const damaged = (await storedUserEntries()).filter((entry) => normalizeUserPackMeta(entry) === null);
+  await packStateItem.setValue({ ...state, user: [...state.user, ...(damaged as UserPackMeta[])] });
 }
 
 /** Reads the pack state, tolerating a missing or malformed value and malformed entries in it. */

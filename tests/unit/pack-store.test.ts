@@ -91,6 +91,20 @@ describe('pack store', () => {
     expect((await readPackBody(await openPackDb(), entry!.bodyKey)).body.claims.map((c) => c.id)).toEqual(['community-test:river-water-safe']);
   });
 
+  it('keeps a stored entry too damaged to list, and its body, through later installs, switches and removals', async () => {
+    await startStore().install('community.pack.json', community, 1);
+    const [entry] = (await getPackState()).user;
+    const { id: _id, ...withoutId } = entry!;
+    await packStateItem.setValue({ user: [withoutId as typeof entry & object], disabled: [] });
+    const store = startStore();
+    await store.install('big.pack.json', bigPack(2), 1);
+    await store.setEnabled('big-test', false);
+    await store.remove('big-test');
+    expect(((await packStateItem.getValue()) as { user: unknown[] }).user).toEqual([withoutId]);
+    expect(await startStore().sweep()).toBe(0);
+    expect(await listBodyKeys(await openPackDb())).toEqual([entry!.bodyKey]);
+  });
+
   it('replaces a user pack with the same id (an update) and deletes the old body', async () => {
     await startStore().install('big.pack.json', bigPack(2, '1.0.0'), 1);
     const outcome = await startStore().install('big.pack.json', bigPack(4, '1.1.0'), 1);
