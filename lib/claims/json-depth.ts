@@ -18,7 +18,7 @@ export const MAX_JSON_DEPTH = 256;
  * or -1 when the text nests no deeper than `limit`. Brackets inside strings
  * do not count; the text need not be valid JSON (JSONL is scanned as one).
  */
-export function tooDeepAt(text: string, limit = MAX_JSON_DEPTH): number {
+function tooDeepAt(text: string, limit = MAX_JSON_DEPTH): number {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {

@@ -49,7 +49,7 @@ const text = (value: unknown, fallback: string): string => (typeof value === 'st
  * hand-edited or half-written entry must neither take the options page and
  * every page's matching down with it nor lose the body it points at.
  */
-export function normalizeUserPackMeta(value: unknown): UserPackMeta | null {
+function normalizeUserPackMeta(value: unknown): UserPackMeta | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Partial<Record<keyof UserPackMeta, unknown>>;
   if (typeof v.id !== 'string' || v.id === '' || typeof v.bodyKey !== 'string' || v.bodyKey === '') return null;

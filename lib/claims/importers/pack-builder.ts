@@ -35,17 +35,6 @@ export function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-/**
- * The actor id of a claimant's name: its slug, so that spellings that differ
- * only in accents, case or punctuation are one actor. A slug keeps only a…z
- * and digits, so a name with other letters ("Владимир Путин") would slug to
- * the fallback or to its Latin part alone, and different people would become
- * one actor: such names also carry a hash of the whole name.
- */
-export function actorId(name: string): string {
-  return distinctSlug(name, 'actor');
-}
-
 /** Builds one pack; see the module comment. */
 export class PackBuilder {
   readonly report: ImportReport;
@@ -78,12 +67,15 @@ export class PackBuilder {
    * `extra` when an earlier record gave another one.
    */
   actor(claimant: ClaimantInput): { id: string; roleKept: boolean } {
-    const id = actorId(claimant.name);
+    // The name's slug, so that spellings differing only in accents, case or
+    // punctuation are one actor; a name in another script also carries a hash
+    // of the whole name, or different people would become one (distinctSlug).
+    const id = distinctSlug(claimant.name, 'actor');
     const known = this.actors.get(id);
     if (known) {
       // A set per actor, and the list grown in place: searching and copying it for each record was quadratic.
-      const spellings = this.spellings.get(id) ?? new Set([known.name]);
-      this.spellings.set(id, spellings);
+      let spellings = this.spellings.get(id);
+      if (!spellings) this.spellings.set(id, (spellings = new Set([known.name])));
       if (!spellings.has(claimant.name)) {
         spellings.add(claimant.name);
         (known.aliases ??= []).push(claimant.name);

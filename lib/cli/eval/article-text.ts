@@ -20,7 +20,7 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
 
 /** Sentences shorter than this (white space removed) are not counted: headings, bylines, labels. */
-export const MIN_SENTENCE_CHARS = 40;
+const MIN_SENTENCE_CHARS = 40;
 
 /** Counts for one page or a sum of pages, in characters of counted sentences. */
 export interface ArticleTextCounts {
