@@ -6,6 +6,8 @@
  * document: the next Tab starts from the top. So the run notes which mark
  * the focus was on and puts it back on that claim's new mark.
  */
+import type { CardController } from './card-controller';
+import { focusOwner } from './mark-navigation';
 import { MARK_TAG } from './tags';
 
 /** The mark the focus was on: its claims and its text (its element is about to go). */
@@ -14,14 +16,9 @@ export interface FocusedMark {
   text: string;
 }
 
-/**
- * The mark that has the focus in `doc`, or whose card has it (`cardHost`
- * focused, `openMark` its mark); null when the focus is elsewhere.
- */
-export function focusedMark(doc: Document, cardHost: Element | undefined, openMark: Element | null): FocusedMark | null {
-  const active = doc.activeElement;
-  if (!active) return null;
-  const mark = cardHost && active === cardHost ? openMark : active.closest(MARK_TAG);
+/** The mark that has the focus in `doc`, or whose open `card` has it (focusOwner); null when the focus is elsewhere. */
+export function focusedMark(doc: Document, card: CardController | undefined): FocusedMark | null {
+  const mark = focusOwner(doc.activeElement, card)?.closest(MARK_TAG);
   if (!mark) return null;
   return { claimIds: mark.getAttribute('data-claim-ids') ?? '', text: mark.textContent ?? '' };
 }

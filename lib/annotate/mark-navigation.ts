@@ -6,14 +6,18 @@
 import type { CardController } from './card-controller';
 
 /**
- * The mark after `active` in document order, wrapping to the first; null
- * when there are none. Focus inside the open card stands for the card's
- * mark: the card's host sits after the article, so no mark follows it and
- * the shortcut would go back to the first.
+ * Where the reader's focus stands among the marks: focus inside the open
+ * card stands for the card's mark (the card's host sits after the article,
+ * so no mark follows it), any other focus for the focused element.
  */
+export function focusOwner(active: Element | null, card: CardController | undefined): Element | null {
+  return card && active === card.host ? card.openMark : active;
+}
+
+/** The mark after `active` (see focusOwner) in document order, wrapping to the first; null when there are none. */
 export function markAfter(marks: readonly HTMLElement[], active: Element | null, card: CardController | undefined): HTMLElement | null {
   if (marks.length === 0) return null;
-  const from = card && active === card.host ? card.openMark : active;
+  const from = focusOwner(active, card);
   return marks.find((m) => from && from !== m && !!(from.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING) && !from.contains(m)) ?? marks[0]!;
 }
 

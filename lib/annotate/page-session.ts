@@ -98,7 +98,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
   function onPageChange() {
     const card = controller?.card;
     if (card?.openMark && !card.openMark.isConnected) {
-      lostFocus = focusedMark(doc, card.host, card.openMark) ?? lostFocus;
+      lostFocus = focusedMark(doc, card) ?? lostFocus;
       card.close();
     }
     settle.schedule();
@@ -106,7 +106,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
 
   /** Takes the marks out to write them anew, noting the mark the reader's focus is on. */
   function markAfresh(root: Element) {
-    lostFocus = focusedMark(doc, controller?.card.host, controller?.card.openMark ?? null) ?? lostFocus;
+    lostFocus = focusedMark(doc, controller?.card) ?? lostFocus;
     teardown(root);
   }
 
